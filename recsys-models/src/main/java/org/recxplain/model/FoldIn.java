@@ -1,0 +1,20 @@
+package org.recxplain.model;
+
+import org.recxplain.data.Row;
+
+/**
+ * A recommender that can re-fit one user's parameters to a different history with every other parameter
+ * fixed (for matrix factorisation, an exact half-step of the user solve). Counterfactual explainers and
+ * removal-based evaluation use it to answer "what would this user's scores be without these interactions".
+ *
+ * <p>Thread-safety: as {@link Recommender}.
+ */
+public interface FoldIn extends Recommender {
+
+    /**
+     * Writes the scores of every item for {@code user}, as if the user's training history were
+     * {@code history} (item indices ascending, with values), into {@code out}. For the user's own
+     * training history this equals {@link #scoreAll(int, float[])} up to floating-point rounding.
+     */
+    void scoreAllFolded(int user, Row history, float[] out);
+}
