@@ -79,6 +79,7 @@ public final class ModelReader {
         }
     }
 
+    /** Reads a boolean; a byte other than 0 or 1 is an error. */
     public boolean readBoolean() throws ModelFormatException {
         byte b = need(1, "a boolean").get();
         if (b != 0 && b != 1) {
@@ -87,18 +88,22 @@ public final class ModelReader {
         return b == 1;
     }
 
+    /** Reads an int. */
     public int readInt() throws ModelFormatException {
         return need(4, "an int").getInt();
     }
 
+    /** Reads a long. */
     public long readLong() throws ModelFormatException {
         return need(8, "a long").getLong();
     }
 
+    /** Reads a float by its exact bit pattern. */
     public float readFloat() throws ModelFormatException {
         return Float.intBitsToFloat(need(4, "a float").getInt());
     }
 
+    /** Reads a double by its exact bit pattern. */
     public double readDouble() throws ModelFormatException {
         return Double.longBitsToDouble(need(8, "a double").getLong());
     }
@@ -128,6 +133,7 @@ public final class ModelReader {
         return List.copyOf(out);
     }
 
+    /** Reads an int array. */
     public int[] readInts() throws ModelFormatException {
         int n = readLength(4, "int array");
         int[] a = new int[n];
@@ -136,6 +142,7 @@ public final class ModelReader {
         return a;
     }
 
+    /** Reads a long array. */
     public long[] readLongs() throws ModelFormatException {
         int n = readLength(8, "long array");
         long[] a = new long[n];

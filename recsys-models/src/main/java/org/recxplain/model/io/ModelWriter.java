@@ -40,26 +40,31 @@ public final class ModelWriter {
         return buf.position();
     }
 
+    /** Writes a boolean as one byte, 0 or 1. */
     public ModelWriter writeBoolean(boolean v) {
         ensure(1).put((byte) (v ? 1 : 0));
         return this;
     }
 
+    /** Writes an int, 4 bytes. */
     public ModelWriter writeInt(int v) {
         ensure(4).putInt(v);
         return this;
     }
 
+    /** Writes a long, 8 bytes. */
     public ModelWriter writeLong(long v) {
         ensure(8).putLong(v);
         return this;
     }
 
+    /** Writes a float by its exact bit pattern, 4 bytes. */
     public ModelWriter writeFloat(float v) {
         ensure(4).putInt(Float.floatToRawIntBits(v));
         return this;
     }
 
+    /** Writes a double by its exact bit pattern, 8 bytes. */
     public ModelWriter writeDouble(double v) {
         ensure(8).putLong(Double.doubleToRawLongBits(v));
         return this;
@@ -88,6 +93,7 @@ public final class ModelWriter {
         return this;
     }
 
+    /** Writes an int array: its length, then its elements. */
     public ModelWriter writeInts(int[] a) {
         writeInt(a.length);
         ByteBuffer b = ensure(4L * a.length);
@@ -96,6 +102,7 @@ public final class ModelWriter {
         return this;
     }
 
+    /** Writes a long array: its length, then its elements. */
     public ModelWriter writeLongs(long[] a) {
         writeInt(a.length);
         ByteBuffer b = ensure(8L * a.length);
