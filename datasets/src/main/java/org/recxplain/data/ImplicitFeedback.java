@@ -67,13 +67,7 @@ public record ImplicitFeedback(float threshold, boolean binary) {
             return data;
         }
         Interactions in = data.interactions();
-        InteractionsBuilder b = new InteractionsBuilder();
-        for (String id : in.users().ids()) {
-            b.addUser(id);
-        }
-        for (String id : in.items().ids()) {
-            b.addItem(id);
-        }
+        InteractionsBuilder b = InteractionsBuilder.over(in.users(), in.items());
         long dropped = 0;
         for (int u = 0; u < in.numUsers(); u++) {
             Row row = in.userRow(u);

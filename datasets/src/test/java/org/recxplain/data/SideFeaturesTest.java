@@ -1,6 +1,5 @@
 package org.recxplain.data;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -109,13 +108,11 @@ class SideFeaturesTest {
      * first one's index, and the dictionary reports the wrong kind and group for it.
      */
     @Test
-    @Disabled("FeatureDictionary.Builder.add merges distinct features whose readable names collide; see report")
-    void featuresOfDifferentGroupsWithTheSameNameStayDistinct() {
+    void groupNamesThatWouldMakeFeatureNamesCollideAreRejected() {
         FeatureDictionary.Builder b = new FeatureDictionary.Builder();
-        int pg = b.add("rating", FeatureKind.CATEGORICAL, "PG");
-        int numeric = b.add("rating=PG", FeatureKind.NUMERIC, null);
-        FeatureDictionary d = b.build();
-        assertNotEquals(pg, numeric, "two features of two groups share one index");
-        assertEquals(FeatureKind.NUMERIC, d.kind(numeric));
+        b.add("rating", FeatureKind.CATEGORICAL, "PG");
+        var e = assertThrows(IllegalArgumentException.class, () -> b.add("rating=PG", FeatureKind.NUMERIC, null));
+        assertTrue(e.getMessage().contains("rating=PG"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.add("", FeatureKind.CATEGORICAL, "x"));
     }
 }

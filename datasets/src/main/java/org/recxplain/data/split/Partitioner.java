@@ -37,14 +37,7 @@ final class Partitioner {
 
     /** A builder whose users and items are those of {@code data}, registered in index order. */
     private static InteractionsBuilder overIdsOf(Interactions data) {
-        InteractionsBuilder b = new InteractionsBuilder();
-        for (String id : data.users().ids()) {
-            b.addUser(id);
-        }
-        for (String id : data.items().ids()) {
-            b.addItem(id);
-        }
-        return b;
+        return InteractionsBuilder.over(data.users(), data.items());
     }
 
     /** Throws unless {@code data} carries timestamps. */

@@ -131,13 +131,7 @@ public final class DatasetCodec {
                     + " users, " + itemOf.length + " items, " + values.length + " values"
                     + (times == null ? "" : ", " + times.length + " timestamps"));
         }
-        InteractionsBuilder b = new InteractionsBuilder().duplicatePolicy(DuplicatePolicy.ERROR);
-        for (String id : users.ids()) {
-            b.addUser(id);
-        }
-        for (String id : items.ids()) {
-            b.addItem(id);
-        }
+        InteractionsBuilder b = InteractionsBuilder.over(users, items).duplicatePolicy(DuplicatePolicy.ERROR);
         int p = 0;
         for (int u = 0; u < degrees.length; u++) {
             if (degrees[u] < 0 || degrees[u] > itemOf.length - p) {

@@ -176,18 +176,4 @@ class DatasetCodecTest {
         e = assertThrows(ModelFormatException.class, () -> DatasetCodec.read(ModelFile.read(p)));
         assertTrue(e.getMessage().contains("user IDs"), e.getMessage());
     }
-
-    @Test
-    void refusesToWriteADictionaryItCannotRebuild() {
-        // a numeric group named like another group's categorical feature collapses into that feature
-        SideFeatures.Builder f = new SideFeatures.Builder();
-        f.add(0, "rating", FeatureKind.CATEGORICAL, "PG");
-        f.addNumeric(0, "rating=PG", 3f);
-        InteractionsBuilder b = new InteractionsBuilder();
-        b.add("u", "i", 1f);
-        Interactions x = b.build();
-        Dataset d = new Dataset("odd", x, f.build(1), SideFeatures.none(1), List.of("i"), LoadReport.EMPTY);
-        assertThrows(IllegalArgumentException.class,
-                () -> ModelFile.write(dir.resolve("odd.rxm"), "m", 1, w -> DatasetCodec.write(w, d)));
-    }
 }
