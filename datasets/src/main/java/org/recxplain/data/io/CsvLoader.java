@@ -90,9 +90,7 @@ public final class CsvLoader {
                 return u >= 0 ? u : data.registerUser(id);
             });
         }
-        Dataset d = data.dataset(name, counter, itemFeatureBuilder, userFeatureBuilder, null);
-        LOG.info("loaded {}: {}; {}", name, d.interactions(), d.report().summary());
-        return d;
+        return data.dataset(name, counter, itemFeatureBuilder, userFeatureBuilder, null);
     }
 
     private static int optionalColumn(DelimitedReader r, String name, String defaultName) {

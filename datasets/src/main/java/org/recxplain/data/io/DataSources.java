@@ -117,7 +117,8 @@ public final class DataSources {
             return bundled(dataOrPath, options);
         }
         if (path == null) {
-            throw new DataFormatException(dataOrPath, "not a valid path, nor a bundled data set " + BUNDLED_NAMES, null);
+            throw new DataFormatException(dataOrPath, "not a valid path, nor a bundled data set " + BUNDLED_NAMES,
+                    null);
         }
         return open(path, format, options);
     }
@@ -138,7 +139,8 @@ public final class DataSources {
         String f = format == null || format.equals(AUTO) ? detectFormat(path) : checkFormat(format);
         if (f.equals(CSV)) {
             if (Files.isDirectory(path)) {
-                throw new IllegalArgumentException("the csv format expects the ratings file, got the directory " + path);
+                throw new IllegalArgumentException("the csv format expects the ratings file, got the directory "
+                        + path);
             }
             return CsvLoader.load(path, CsvLayout.defaults(), options);
         }
@@ -157,7 +159,8 @@ public final class DataSources {
         if (Files.isRegularFile(path)) {
             return CSV;
         }
-        if (Files.isRegularFile(path.resolve(MovieLensLoader.RATINGS)) && Files.isRegularFile(path.resolve(MovieLensLoader.MOVIES))) {
+        if (Files.isRegularFile(path.resolve(MovieLensLoader.RATINGS))
+                && Files.isRegularFile(path.resolve(MovieLensLoader.MOVIES))) {
             return MOVIELENS;
         }
         if (Files.isRegularFile(path.resolve(Ml100kLoader.DATA))) {

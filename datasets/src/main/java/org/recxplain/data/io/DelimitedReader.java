@@ -22,7 +22,7 @@ import java.util.Arrays;
  * errors name the file, line and column. See {@link DelimitedFormat} for separators, quoting and
  * encodings. Blank lines are skipped. A header line, if the format has one, is read on opening.
  *
- * <p>Usage: {@code while (r.next()) { String id = r.id(0, "user ID"); float v = r.parseFloat(2, "rating", 0.5f, 5f); }}.
+ * <p>Usage: {@code while (r.next()) { String id = r.id(0, "user ID"); float v = r.parseFloat(2, "rating", 1, 5); }}.
  * Columns are 0-based in this API and 1-based in messages.
  *
  * <p>A record that cannot be split (text after a closing quote) is reported when it is accessed, so a
@@ -185,7 +185,8 @@ public final class DelimitedReader implements Closeable {
      */
     public void requireColumns(int expected) {
         if (size() != expected) {
-            String names = header != null && header.size() == expected ? " (" + String.join(",", header.names()) + ")" : "";
+            String names = header != null && header.size() == expected
+                    ? " (" + String.join(",", header.names()) + ")" : "";
             throw error(-1, "expected " + expected + " columns" + names + ", got " + size);
         }
     }

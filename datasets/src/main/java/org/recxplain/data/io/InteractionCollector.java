@@ -8,6 +8,9 @@ import org.recxplain.data.IdMap;
 import org.recxplain.data.InteractionsBuilder;
 import org.recxplain.data.SideFeatures;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 
 /**
@@ -20,6 +23,7 @@ import java.util.List;
  * never creates a user or item from a skipped row).
  */
 final class InteractionCollector {
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionCollector.class);
     private final InteractionsBuilder builder;
     private final IdMap.Builder users = new IdMap.Builder();
     private final IdMap.Builder items = new IdMap.Builder();
@@ -102,7 +106,8 @@ final class InteractionCollector {
 
     private static org.recxplain.data.DataFormatException unknown(DelimitedReader row, int column, String noun,
                                                                   String id, String roster) {
-        return row.error(column, "unknown " + noun + " " + Text.show(id) + (roster == null ? "" : " (not in " + roster + ")"));
+        return row.error(column, "unknown " + noun + " " + Text.show(id)
+                + (roster == null ? "" : " (not in " + roster + ")"));
     }
 
     /**
@@ -158,7 +163,9 @@ final class InteractionCollector {
     Dataset dataset(String name, LoadCounter counter, SideFeatures.Builder itemFeatures,
                     SideFeatures.Builder userFeatures, List<String> titles) {
         CsrInteractions m = builder.build();
-        return new Dataset(name, m, itemFeatures.build(m.numItems()), userFeatures.build(m.numUsers()),
+        Dataset d = new Dataset(name, m, itemFeatures.build(m.numItems()), userFeatures.build(m.numUsers()),
                 titles == null ? m.items().ids() : titles, counter.report(builder.report().duplicates()));
+        LOG.info("loaded {}: {}; {}", name, m, d.report().summary());
+        return d;
     }
 }

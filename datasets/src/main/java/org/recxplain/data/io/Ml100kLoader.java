@@ -85,9 +85,7 @@ public final class Ml100kLoader {
                 data.add(row, 0, 1, rating, time);
             });
         }
-        Dataset d = data.dataset(name, counter, itemFeatures, userFeatures, titles);
-        LOG.info("loaded {}: {}; {}", name, d.interactions(), d.report().summary());
-        return d;
+        return data.dataset(name, counter, itemFeatures, userFeatures, titles);
     }
 
     private static void readItems(TextSource src, LoadCounter counter, InteractionCollector data,

@@ -74,9 +74,7 @@ public final class MovieLensLoader {
         } else {
             LOG.info("{}: no {}, so no tag features", folder, TAGS);
         }
-        Dataset d = data.dataset(name, counter, itemFeatures, new SideFeatures.Builder(), titles);
-        LOG.info("loaded {}: {}; {}", name, d.interactions(), d.report().summary());
-        return d;
+        return data.dataset(name, counter, itemFeatures, new SideFeatures.Builder(), titles);
     }
 
     private static void readMovies(TextSource src, LoadCounter counter, InteractionCollector data,

@@ -59,6 +59,17 @@ public final class UciRestaurantLoader {
             "drink_level", "dress_preference", "ambience", "transport", "marital_status", "hijos", "birth_year",
             "interest", "personality", "religion", "activity", "color", "weight", "budget", "height");
     private static final int NAME = PLACE_COLUMNS.indexOf("name");
+
+    /** An optional two-column file giving the multi-valued feature {@code group} of users or of places. */
+    private record MultiValuedFile(String file, String idColumn, String valueColumn, String group, boolean ofUsers) {
+    }
+
+    private static final List<MultiValuedFile> MULTI_VALUED_FILES = List.of(
+            new MultiValuedFile("usercuisine.csv", "userID", "Rcuisine", "cuisine", true),
+            new MultiValuedFile("userpayment.csv", "userID", "Upayment", "payment", true),
+            new MultiValuedFile("chefmozcuisine.csv", "placeID", "Rcuisine", "cuisine", false),
+            new MultiValuedFile("chefmozaccepts.csv", "placeID", "Rpayment", "payment", false),
+            new MultiValuedFile("chefmozparking.csv", "placeID", "parking_lot", "parking", false));
     private static final String MISSING = "?";
     private static final Logger LOG = LoggerFactory.getLogger(UciRestaurantLoader.class);
 
@@ -105,14 +116,11 @@ public final class UciRestaurantLoader {
                 data.add(row, col[0], col[1], rating, InteractionsBuilder.NO_TIME);
             });
         }
-        readMultiValued(folder.file("usercuisine.csv"), "userID", "Rcuisine", "cuisine", data::userIndex, counter, userFeatures);
-        readMultiValued(folder.file("userpayment.csv"), "userID", "Upayment", "payment", data::userIndex, counter, userFeatures);
-        readMultiValued(folder.file("chefmozcuisine.csv"), "placeID", "Rcuisine", "cuisine", data::itemIndex, counter, itemFeatures);
-        readMultiValued(folder.file("chefmozaccepts.csv"), "placeID", "Rpayment", "payment", data::itemIndex, counter, itemFeatures);
-        readMultiValued(folder.file("chefmozparking.csv"), "placeID", "parking_lot", "parking", data::itemIndex, counter, itemFeatures);
-        Dataset d = data.dataset(name, counter, itemFeatures, userFeatures, titles);
-        LOG.info("loaded {}: {}; {}", name, d.interactions(), d.report().summary());
-        return d;
+        for (MultiValuedFile m : MULTI_VALUED_FILES) {
+            readMultiValued(folder.file(m.file()), m, m.ofUsers() ? data::userIndex : data::itemIndex, counter,
+                    m.ofUsers() ? userFeatures : itemFeatures);
+        }
+        return data.dataset(name, counter, itemFeatures, userFeatures, titles);
     }
 
     /**
@@ -155,23 +163,22 @@ public final class UciRestaurantLoader {
         }
     }
 
-    /** Reads an optional two-column file of (ID, value) rows into the multi-valued feature {@code group}. */
-    private static void readMultiValued(TextSource src, String idColumn, String valueColumn, String group,
-                                        ToIntFunction<String> index, LoadCounter counter,
-                                        SideFeatures.Builder features) {
+    /** Reads an optional two-column file of (ID, value) rows into a multi-valued feature. */
+    private static void readMultiValued(TextSource src, MultiValuedFile spec, ToIntFunction<String> index,
+                                        LoadCounter counter, SideFeatures.Builder features) {
         if (!src.exists()) {
-            LOG.info("{}: absent, so no {} features from it", src, group);
+            LOG.info("{}: absent, so no {} features from it", src, spec.group());
             return;
         }
         try (DelimitedReader r = DelimitedReader.open(src, DelimitedFormat.csv())) {
-            int[] col = r.header().exactly(List.of(idColumn, valueColumn));
+            int[] col = r.header().exactly(List.of(spec.idColumn(), spec.valueColumn()));
             counter.forEachRow(r, 2, row -> {
-                int entity = index.applyAsInt(row.id(col[0], idColumn));
+                int entity = index.applyAsInt(row.id(col[0], spec.idColumn()));
                 String v = row.get(col[1]).trim();
                 if (entity < 0 || isMissing(v)) {
                     counter.filtered();
                 } else {
-                    features.add(entity, group, FeatureKind.MULTI_VALUED, v);
+                    features.add(entity, spec.group(), FeatureKind.MULTI_VALUED, v);
                 }
             });
         }
