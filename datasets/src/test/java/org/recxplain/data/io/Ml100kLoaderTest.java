@@ -88,10 +88,10 @@ class Ml100kLoaderTest {
         Path dir = copy();
         Files.writeString(dir.resolve("u.data"), "1\t1\t4\t10\n9\t1\t4\t10\n");
         assertEquals(dir.resolve("u.data") + ":2: column 1: unknown user ID \"9\" (not in u.user)",
-                assertThrows(DataFormatException.class, () -> Ml100kLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
         Files.writeString(dir.resolve("u.data"), "1\t77\t4\t10\n");
         assertEquals(dir.resolve("u.data") + ":1: column 2: unknown movie ID \"77\" (not in u.item)",
-                assertThrows(DataFormatException.class, () -> Ml100kLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
     }
 
     @Test
@@ -100,21 +100,21 @@ class Ml100kLoaderTest {
         byte[] items = Files.readAllBytes(dir.resolve("u.item"));
         Files.write(dir.resolve("u.item"), concat(items, "6|Bad Flags (1990)|||x|0|2|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0\n"));
         assertEquals(dir.resolve("u.item") + ":6: column 7: expected the genre flag 'Action' as 0 or 1, got \"2\"",
-                assertThrows(DataFormatException.class, () -> Ml100kLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
         Files.write(dir.resolve("u.item"), concat(items, "6|Short|x\n"));
         assertEquals(dir.resolve("u.item") + ":6: expected 24 columns, got 3",
-                assertThrows(DataFormatException.class, () -> Ml100kLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
 
         Files.write(dir.resolve("u.item"), items);
         Files.writeString(dir.resolve("u.data"), "1\t1\t6\t10\n");
         assertEquals(dir.resolve("u.data") + ":1: column 3: expected rating in 1..5, got 6",
-                assertThrows(DataFormatException.class, () -> Ml100kLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
         Files.writeString(dir.resolve("u.data"), "1,1,4,10\n");
         assertEquals(dir.resolve("u.data") + ":1: expected 4 columns, got 1",
-                assertThrows(DataFormatException.class, () -> Ml100kLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
         Files.writeString(dir.resolve("u.data"), "");
         assertEquals(dir.resolve("u.data") + ": the file is empty",
-                assertThrows(DataFormatException.class, () -> Ml100kLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
     }
 
     @Test
@@ -134,5 +134,10 @@ class Ml100kLoaderTest {
         byte[] out = java.util.Arrays.copyOf(a, a.length + tail.length);
         System.arraycopy(tail, 0, out, a.length, tail.length);
         return out;
+    }
+
+    /** The message of the error that a strict load of {@code dir} throws. */
+    private static String strictError(Path dir) {
+        return assertThrows(DataFormatException.class, () -> Ml100kLoader.load(dir, LoadOptions.defaults())).getMessage();
     }
 }

@@ -116,10 +116,10 @@ class UciRestaurantLoaderTest {
     void malformedRatings() throws IOException {
         Path dir = folder("userID,placeID,rating,food_rating,service_rating\nA,10,3,2,2\n");
         assertEquals(dir.resolve("rating_final.csv") + ":2: column 3: expected rating in 0..2, got 3",
-                assertThrows(DataFormatException.class, () -> UciRestaurantLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
         folder("userID,placeID,rating,food_rating,service_rating\nA,99,1,2,2\n");
         assertEquals(dir.resolve("rating_final.csv") + ":2: column 2: unknown place ID \"99\" (not in geoplaces2.csv)",
-                assertThrows(DataFormatException.class, () -> UciRestaurantLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
         folder("userID,placeID,overall,food_rating,service_rating\nA,10,1,2,2\n");
         assertTrue(assertThrows(DataFormatException.class, () -> UciRestaurantLoader.load(dir, LoadOptions.defaults()))
                 .getMessage().endsWith("rating_final.csv:1: column 3: unknown header column \"overall\", expected one of"
@@ -134,7 +134,7 @@ class UciRestaurantLoaderTest {
                 + "activity,color,weight,budget,height\n"
                 + "A,1,2,false,abstemious,?,?,?,?,?,nineteen,none,hard-worker,none,?,red,?,?,?\n");
         assertEquals(dir.resolve("userprofile.csv") + ":2: column 11: expected birth_year as a number, got \"nineteen\"",
-                assertThrows(DataFormatException.class, () -> UciRestaurantLoader.load(dir, LoadOptions.defaults())).getMessage());
+                strictError(dir));
     }
 
     /** Item index by ID, failing the test if unknown. */
@@ -144,5 +144,10 @@ class UciRestaurantLoaderTest {
             assertTrue(i >= 0, "item " + id);
             return i;
         }
+    }
+
+    /** The message of the error that a strict load of {@code dir} throws. */
+    private static String strictError(Path dir) {
+        return assertThrows(DataFormatException.class, () -> UciRestaurantLoader.load(dir, LoadOptions.defaults())).getMessage();
     }
 }
