@@ -8,10 +8,14 @@ import java.util.Arrays;
  *
  * @param low  lower ends, one per variable
  * @param high upper ends, one per variable
- * @throws IllegalArgumentException if the lengths differ, a bound is not finite or {@code low > high}
  */
 public record CoefficientRun(double[] low, double[] high) {
 
+    /**
+     * Checks the components (and copies arrays).
+     *
+     * @throws IllegalArgumentException if the lengths differ, a bound is not finite or {@code low > high}
+     */
     public CoefficientRun {
         low = Checks.finite(low, "interval low");
         high = Checks.finite(high, "interval high");

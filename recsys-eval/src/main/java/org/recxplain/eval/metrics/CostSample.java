@@ -7,9 +7,13 @@ import org.recxplain.explain.Explanation;
  *
  * @param latencyNanos wall-clock time, in nanoseconds (≥ 0)
  * @param modelCalls   the number of model evaluations (scoring calls) made (≥ 0)
- * @throws IllegalArgumentException if a value is negative
  */
 public record CostSample(long latencyNanos, long modelCalls) {
+    /**
+     * Checks the components (and copies arrays).
+     *
+     * @throws IllegalArgumentException if a value is negative
+     */
     public CostSample {
         if (latencyNanos < 0 || modelCalls < 0) {
             throw new IllegalArgumentException("cost must be non-negative, got latency " + latencyNanos

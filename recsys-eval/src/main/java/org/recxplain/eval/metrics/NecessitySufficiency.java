@@ -5,8 +5,7 @@ package org.recxplain.eval.metrics;
  * Recommendation", CountER, CIKM 2021): over the explained recommendations,
  * PN = (1/n) Σ necessary, PS = (1/n) Σ sufficient (see {@link NsCheck}) and F_NS = 2·PN·PS/(PN + PS).
  * Feed only recommendations that received an explanation; the share that did is {@link ExplainedShare}.
- * Stateless definition; the accumulator keeps exact counts (two {@link Summary} moments), so merging is
- * exact.
+ * The metric is immutable; its accumulator keeps exact sums of the two indicators, so merging is exact.
  */
 public record NecessitySufficiency() implements Metric<NsCheck, NsSummary> {
 

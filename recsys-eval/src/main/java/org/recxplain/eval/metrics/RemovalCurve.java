@@ -14,11 +14,15 @@ import java.util.Arrays;
  *                lower is better for the explanation); see {@link #relative}
  * @param ins     the item's score when only the top-Ke items are kept, relative to its original score
  *                (INS@Ke; higher is better)
- * @throws IllegalArgumentException if the arrays are empty or differ in length, a rank is below 1 or a
- *                                  score is not finite
  */
 public record RemovalCurve(int[] newRank, double[] del, double[] ins) {
 
+    /**
+     * Checks the components (and copies arrays).
+     *
+     * @throws IllegalArgumentException if the arrays are empty or differ in length, a rank is below 1 or a
+     *                                  score is not finite
+     */
     public RemovalCurve {
         if (newRank == null || del == null || ins == null) {
             throw new NullPointerException("removal curve arrays must not be null");

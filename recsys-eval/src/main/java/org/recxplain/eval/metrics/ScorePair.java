@@ -6,9 +6,13 @@ package org.recxplain.eval.metrics;
  *
  * @param predicted the predicted value, finite
  * @param actual    the actual value, finite
- * @throws IllegalArgumentException if either value is NaN or infinite
  */
 public record ScorePair(double predicted, double actual) {
+    /**
+     * Checks the components (and copies arrays).
+     *
+     * @throws IllegalArgumentException if either value is NaN or infinite
+     */
     public ScorePair {
         predicted = Checks.finite(predicted, "predicted value");
         actual = Checks.finite(actual, "actual value");

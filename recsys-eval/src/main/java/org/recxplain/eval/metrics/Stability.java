@@ -69,6 +69,7 @@ public final class Stability {
      * @throws IllegalArgumentException if a list holds a negative index or one twice within its first k
      */
     public static double jaccard(int[] a, int[] b, int k) {
+        Checks.positive(k, "cutoff k");
         return jaccardOfSorted(sortedPrefix(a, k, "first list"), sortedPrefix(b, k, "second list"));
     }
 
@@ -164,6 +165,7 @@ public final class Stability {
 
     /** Mean pairwise Jaccard@k over runs; NaN for fewer than two runs. */
     public static double jaccard(List<int[]> runs, int k) {
+        Checks.positive(k, "cutoff k");
         int[][] sets = new int[runs.size()][];
         for (int r = 0; r < sets.length; r++) {
             sets[r] = sortedPrefix(runs.get(r), k, "run " + r);

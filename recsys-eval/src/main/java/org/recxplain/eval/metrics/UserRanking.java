@@ -10,10 +10,14 @@ import java.util.Arrays;
  *
  * @param ranked   the recommended item indices, best first (at least the top k; longer lists are cut at k)
  * @param relevant the user's held-out relevant items, in any order
- * @throws IllegalArgumentException if an array holds a negative index or the same index twice
  */
 public record UserRanking(int[] ranked, int[] relevant) {
 
+    /**
+     * Checks the components (and copies arrays).
+     *
+     * @throws IllegalArgumentException if an array holds a negative index or the same index twice
+     */
     public UserRanking {
         ranked = Checks.distinctIndices(ranked, "ranked list");
         relevant = Checks.distinctIndices(relevant, "relevant items");
