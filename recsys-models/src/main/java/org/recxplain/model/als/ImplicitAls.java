@@ -380,6 +380,20 @@ public final class ImplicitAls implements FoldIn {
         }
     }
 
+    /**
+     * This model as if {@code user}'s training history were {@code history}: the data is a view with that
+     * row replaced and the user's factor is refit exactly (fold-in); every other parameter is shared. Costs
+     * O(|history| k^2 + k^3) plus a copy of the user factors. Used to measure how explanations change under
+     * small changes of the input.
+     */
+    public ImplicitAls withHistory(int user, Row history) {
+        java.util.Objects.checkIndex(user, data.interactions().numUsers());
+        Dataset changed = data.withInteractions(data.interactions().withUserRow(user, history));
+        double[] users = userFactors.clone();
+        System.arraycopy(userSystem(history).factor, 0, users, user * k, k);
+        return new ImplicitAls(changed, config, users, itemFactors);
+    }
+
     /** The confidence c = 1 + alpha * r of an observed value r. */
     public double confidence(float value) {
         return 1 + config.alpha() * value;

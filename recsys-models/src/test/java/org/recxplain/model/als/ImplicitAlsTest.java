@@ -195,4 +195,16 @@ class ImplicitAlsTest {
                 () -> org.recxplain.model.Models.load(bad));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
+
+    @Test
+    void withHistoryRefitsOnlyThatUser() {
+        Dataset data = SyntheticData.small(12).generate().dataset();
+        ImplicitAls als = ImplicitAls.train(data, SMALL);
+        Row reduced = data.interactions().userRow(7).without(data.interactions().userRow(7).indices()[1]);
+        ImplicitAls changed = als.withHistory(7, reduced);
+        assertEquals(reduced, changed.data().interactions().userRow(7));
+        assertArrayEquals(als.userSystem(reduced).factor(), changed.userFactor(7));
+        assertArrayEquals(als.userFactor(8), changed.userFactor(8));
+        assertArrayEquals(als.userFactor(7), als.userSystem(7).factor(), "the original is unchanged");
+    }
 }
