@@ -34,6 +34,21 @@ public final class Holdout {
         return new Split(data.withInteractions(train.build()), data.withInteractions(test.build()));
     }
 
+    /** Each interaction goes to test with probability {@code testShare} (seeded), otherwise to train. */
+    public static Split random(Dataset data, double testShare, long seed) {
+        Interactions x = data.interactions();
+        InteractionsBuilder train = builderLike(x);
+        InteractionsBuilder test = builderLike(x);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        for (int u = 0; u < x.numUsers(); u++) {
+            Row r = x.userRow(u);
+            for (int p = 0; p < r.size(); p++) {
+                (rnd.nextDouble() < testShare ? test : train).add(u, r.indices()[p], r.values()[p], r.timestamps()[p]);
+            }
+        }
+        return new Split(data.withInteractions(train.build()), data.withInteractions(test.build()));
+    }
+
     private static InteractionsBuilder builderLike(Interactions x) {
         InteractionsBuilder b = new InteractionsBuilder();
         x.users().ids().forEach(b::addUser);
