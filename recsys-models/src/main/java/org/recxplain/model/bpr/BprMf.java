@@ -220,6 +220,23 @@ public final class BprMf implements FoldIn {
         for (int p = 0; p < items.length; p++) {
             items[p] = rnd.nextGaussian() * 0.1;
         }
+        sgd(x, config, rnd, users, items, bias);
+        BprMf afterSgd = new BprMf(data, config, users, items, bias, negativeOrder);
+        // the final fold-in makes every stored user vector the exact minimiser of its user objective
+        double[] folded = afterSgd.foldInAll(config.threads());
+        LOG.debug("trained BPR-MF k={} on {} in {} ms", k, x, (System.nanoTime() - start) / 1_000_000);
+        return new BprMf(data, config, folded, items, bias, negativeOrder);
+    }
+
+    /**
+     * The SGD epochs: each step draws an observed pair (u, i) and a negative j of u uniformly, and takes one
+     * ascent step on ln sigma(x_uij) - regularisation. Updates the arrays in place.
+     */
+    private static void sgd(Interactions x, Config config, SplittableRandom rnd, double[] users, double[] items,
+                            double[] bias) {
+        int k = config.factors();
+        int nu = x.numUsers();
+        int ni = x.numItems();
         int[] ptr = new int[nu + 1];
         int[] pairUser = new int[x.size()];
         int[] pairItem = new int[x.size()];
@@ -272,23 +289,26 @@ public final class BprMf implements FoldIn {
             LOG.warn("BPR skipped {} SGD steps of users who have interacted with every item (no negatives)",
                     skipped);
         }
-        BprMf sgd = new BprMf(data, config, users, items, bias, negativeOrder);
-        // the final fold-in makes every stored user vector the exact minimiser of its user objective
+    }
+
+    /** The fold-in of every user's training history, parallel over users (users x k). */
+    private double[] foldInAll(int threads) {
+        Interactions x = data.interactions();
+        int nu = x.numUsers();
         double[] folded = new double[nu * k];
         int chunk = 16;
         int chunks = (nu + chunk - 1) / chunk;
-        ForkJoinPool pool = new ForkJoinPool(config.threads());
+        ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
                 for (int u = c * chunk; u < Math.min(nu, (c + 1) * chunk); u++) {
-                    System.arraycopy(sgd.foldIn(x.userRow(u)), 0, folded, u * k, k);
+                    System.arraycopy(foldIn(x.userRow(u)), 0, folded, u * k, k);
                 }
             })).join();
         } finally {
             pool.shutdown();
         }
-        LOG.debug("trained BPR-MF k={} on {} in {} ms", k, x, (System.nanoTime() - start) / 1_000_000);
-        return new BprMf(data, config, folded, items, bias, negativeOrder);
+        return folded;
     }
 
     private static int[] permutation(int n, SplittableRandom rnd) {
