@@ -73,7 +73,7 @@ class BprMfTest {
         Dataset data = SyntheticData.small(9).generate().dataset();
         for (BprMf.Config c : new BprMf.Config[] {SMALL.withEpochs(5), SMALL.withEpochs(5).withFoldInNegatives(40)}) {
             BprMf bpr = BprMf.train(data, c);
-            SplittableTest rnd = new SplittableTest(3);
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
             for (int u = 0; u < 40; u += 4) {
                 Row full = data.interactions().userRow(u);
                 Row h = full.without(full.indices()[0], full.indices()[full.size() - 1]);
@@ -82,21 +82,10 @@ class BprMfTest {
                 double best = bpr.userLoss(h, p);
                 for (int t = 0; t < 5; t++) {
                     double[] q = p.clone();
-                    q[rnd.next(q.length)] += 1e-3;
+                    q[rnd.nextInt(q.length)] += rnd.nextBoolean() ? 1e-3 : -1e-3;
                     assertTrue(bpr.userLoss(h, q) > best);
                 }
             }
-        }
-    }
-
-    /** A tiny seeded index source, so the test reads as what it checks. */
-    record SplittableTest(java.util.SplittableRandom rnd) {
-        SplittableTest(long seed) {
-            this(new java.util.SplittableRandom(seed));
-        }
-
-        int next(int n) {
-            return rnd.nextInt(n);
         }
     }
 
