@@ -6,6 +6,7 @@ import org.recxplain.data.Row;
 import org.recxplain.model.Fingerprint;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
+import org.recxplain.model.Parallel;
 import org.recxplain.model.linalg.Cholesky;
 import org.recxplain.model.linalg.Dense;
 import org.slf4j.Logger;
@@ -16,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * Matrix factorisation trained for Bayesian personalised ranking (BPR-MF; Rendle et al., UAI 2009).
@@ -296,18 +295,11 @@ public final class BprMf implements FoldIn {
         Interactions x = data.interactions();
         int nu = x.numUsers();
         double[] folded = new double[nu * k];
-        int chunk = 16;
-        int chunks = (nu + chunk - 1) / chunk;
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-                for (int u = c * chunk; u < Math.min(nu, (c + 1) * chunk); u++) {
-                    System.arraycopy(foldIn(x.userRow(u)), 0, folded, u * k, k);
-                }
-            })).join();
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.forChunks(threads, nu, 16, (from, to) -> {
+            for (int u = from; u < to; u++) {
+                System.arraycopy(foldIn(x.userRow(u)), 0, folded, u * k, k);
+            }
+        });
         return folded;
     }
 

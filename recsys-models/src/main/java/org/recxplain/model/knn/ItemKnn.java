@@ -8,6 +8,7 @@ import org.recxplain.data.Row;
 import org.recxplain.model.Fingerprint;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
+import org.recxplain.model.Parallel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * Item-based k-nearest-neighbour recommender (Sarwar et al. 2001; Deshpande and Karypis 2004) whose score
@@ -215,19 +214,12 @@ public final class ItemKnn implements FoldIn {
         }
         int[][] nbrs = new int[ni][];
         double[][] sims = new double[ni][];
-        int chunk = 64;
-        int chunks = (ni + chunk - 1) / chunk;
-        ForkJoinPool pool = new ForkJoinPool(config.threads());
-        try {
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-                Neighbourhoods scratch = new Neighbourhoods(ni, config);
-                for (int i = c * chunk; i < Math.min(ni, (c + 1) * chunk); i++) {
-                    scratch.compute(i, cols[i], uPtr, uItem, uVal, norm, nbrs, sims);
-                }
-            })).join();
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.forChunks(config.threads(), ni, 64, (from, to) -> {
+            Neighbourhoods scratch = new Neighbourhoods(ni, config);
+            for (int i = from; i < to; i++) {
+                scratch.compute(i, cols[i], uPtr, uItem, uVal, norm, nbrs, sims);
+            }
+        });
         int[] ptr = new int[ni + 1];
         for (int i = 0; i < ni; i++) {
             ptr[i + 1] = ptr[i] + nbrs[i].length;

@@ -6,6 +6,7 @@ import org.recxplain.data.Row;
 import org.recxplain.model.Fingerprint;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
+import org.recxplain.model.Parallel;
 import org.recxplain.model.linalg.Cholesky;
 import org.recxplain.model.linalg.Dense;
 import org.slf4j.Logger;
@@ -17,9 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * Explicit-feedback biased matrix factorisation (Koren, Bell and Volinsky, IEEE Computer 2009) trained by
@@ -205,18 +204,15 @@ public final class BiasedMf implements FoldIn {
                               int d, double mu, double lambda) {
         double[] z = design(fixed, d);
         double[] bias = biases(fixed, d);
-        int chunk = 64;
-        int chunks = (n + chunk - 1) / chunk;
-        IntConsumer work = c -> {
+        Parallel.forChunks(pool, n, 64, (from, to) -> {
             double[] a = new double[d * d];
             double[] b = new double[d];
-            for (int r = c * chunk; r < Math.min(n, (c + 1) * chunk); r++) {
+            for (int r = from; r < to; r++) {
                 assemble(rows.apply(r), z, bias, d, mu, lambda, a, b);
                 new Cholesky(a, d).solveInPlace(b);
                 System.arraycopy(b, 0, target, r * d, d);
             }
-        };
-        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(work)).join();
+        });
     }
 
     /**
