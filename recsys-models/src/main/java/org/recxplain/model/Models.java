@@ -68,7 +68,7 @@ public final class Models {
                 ItemKnn.Config d = ItemKnn.Config.defaults();
                 yield ItemKnn.train(data, config(spec, () -> new ItemKnn.Config(
                         spec.intParam("neighbours", d.neighbours()), similarityParam(spec, d.similarity()),
-                        spec.doubleParam("shrinkage", d.shrinkage()), booleanParam(spec, "binary", d.binary()),
+                        spec.doubleParam("shrinkage", d.shrinkage()), spec.booleanParam("binary", d.binary()),
                         spec.intParam("threads", d.threads()))));
             }
             case BiasedMf.FAMILY -> {
@@ -86,7 +86,7 @@ public final class Models {
                         spec.intParam("factors", d.factors()), spec.doubleParam("learningRate", d.learningRate()),
                         spec.doubleParam("regularization", d.regularization()),
                         spec.doubleParam("biasRegularization", d.biasRegularization()),
-                        spec.intParam("epochs", d.epochs()), booleanParam(spec, "itemBias", d.itemBias()),
+                        spec.intParam("epochs", d.epochs()), spec.booleanParam("itemBias", d.itemBias()),
                         spec.intParam("foldInNegatives", d.foldInNegatives()), seed,
                         spec.intParam("threads", d.threads()))));
             }
@@ -115,19 +115,6 @@ public final class Models {
     }
 
     /** A {@code true}/{@code false} parameter (any case), or {@code fallback} when unset. */
-    private static boolean booleanParam(ModelSpec spec, String name, boolean fallback) {
-        String v = spec.params().get(name);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(spec.family() + ": parameter '" + name
-                    + "' must be true or false, got '" + v + "'");
-        };
-    }
-
     /** The item-kNN similarity: {@code cosine} or {@code adjusted-cosine} ({@code _} accepted for {@code -}). */
     private static ItemKnn.Similarity similarityParam(ModelSpec spec, ItemKnn.Similarity fallback) {
         String v = spec.params().get("similarity");
