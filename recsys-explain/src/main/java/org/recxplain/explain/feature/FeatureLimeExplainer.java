@@ -23,23 +23,36 @@ import java.util.SplittableRandom;
  * players are the features of the explained (user, item) input (see {@link FeatureInput}); a perturbation
  * switches some of them off, the model scores every perturbation in batched
  * {@link FeatureRecommender#scoreWithFeatures} calls, and a ridge regression on the 0/1 masks, weighted by
- * the LIME kernel (see {@link MaskDesign#kernel}), is the local surrogate. An attribution's weight is the
- * surrogate coefficient of its feature: the estimated change of the score when the feature is switched on.
- * The {@code topK} largest by |coefficient| are reported. The surrogate's kernel-weighted R^2 on held-out
- * perturbations goes into the note and into {@link LimeResult#fidelityR2()}.
+ * the LIME kernel exp(-d^2 / (2 width^2)) over the cosine distance d = 1 - sqrt(on / m) of a mask to the
+ * original, is the local surrogate. An attribution's weight is the surrogate coefficient of its feature:
+ * the estimated change of the score when the feature is switched on. The {@code topK} largest by
+ * |coefficient| are reported. The surrogate's kernel-weighted R^2 on held-out perturbations goes into the
+ * note and into {@link LimeResult#fidelityR2()}.
  *
  * <p>Two samplings ({@link LimeSampling}):
  * <ul>
  *   <li>{@code RANDOM} (name {@value #NAME}): vanilla LIME, {@code samples} random masks (the original
- *       first) plus {@code heldOut} more, scored in ONE batched call.</li>
- *   <li>{@code STABLE} (name {@value #STABLE_NAME}): with at most {@code exhaustiveUpTo} players, every mask
- *       is scored (in one call) and weighted so that the fit is the expectation of the vanilla fit, with no
- *       sampling noise at all; its R^2 is measured over all masks. With more players, the balanced
- *       antithetic design of {@link MaskDesign#balanced} is scored in growing prefixes: starting at a
- *       quarter of {@code samples}, the prefix doubles (one batched call per round) until, in
- *       {@code bootstrap} resamples of the fitted rows, the top-k set (the top-k order when there are no
- *       more than k players) agrees with the fit's in at least {@code stability} of them, or the budget
- *       {@code samples} is spent.</li>
+ *       first; then r players off, r uniform in 1..m-1, the set uniform given r) plus {@code heldOut}
+ *       more, scored in ONE batched call.</li>
+ *   <li>{@code STABLE} (name {@value #STABLE_NAME}) estimates the same surrogate as vanilla LIME, with at
+ *       most the same number of model evaluations and far less sampling noise:
+ *       <ol>
+ *         <li>with at most {@code exhaustiveUpTo} players and 2^m - 1 &le; {@code samples}, every mask is
+ *             scored (in one call), each stratum of masks with r players off carrying the kernel weight
+ *             of the (samples - 1) / (m - 1) vanilla draws it gets in expectation: no sampling noise at
+ *             all; the R^2 is measured over all masks;</li>
+ *         <li>otherwise, when {@code samples} is at least 1.25 times the 1 + m + m(m-1)/2 terms of a
+ *             second-order emulator, a balanced design is scored (one call), the emulator is fitted to it
+ *             and the surrogate is computed from the emulator and the closed-form moments of the mask
+ *             distribution: exact (seed independent) for models that are second order in their
+ *             features, such as factorisation machines, and a variance-reduced estimate otherwise;</li>
+ *         <li>otherwise the balanced design (strata visited round-robin, each player switched off equally
+ *             often per stratum, each mask followed by its complement) is scored in growing prefixes:
+ *             starting at a quarter of {@code samples}, the prefix doubles (one batched call per round)
+ *             until, in {@code bootstrap} resamples of the fitted rows, the top-k set (the top-k order when
+ *             there are no more than k players) agrees with the fit's in at least {@code stability} of
+ *             them, or the budget is spent. This last regime is only about as stable as vanilla LIME.</li>
+ *       </ol></li>
  * </ul>
  * Both are seeded: the random stream of a (user, item) pair depends only on the seed and the pair, so the
  * same seed gives the same explanation to the byte.
@@ -180,7 +193,7 @@ public final class FeatureLimeExplainer implements Explainer {
         Run run;
         if (config.sampling() == LimeSampling.RANDOM) {
             run = sampled(input, m, rnd);
-        } else if (m <= config.exhaustiveUpTo()) {
+        } else if (m <= config.exhaustiveUpTo() && (1 << m) - 1 <= config.samples()) {
             run = exhaustive(input, m);
         } else if (config.samples() >= EMULATOR_SAMPLES_PER_TERM * QuadraticEmulator.terms(m)) {
             run = emulated(input, m, rnd);

@@ -30,8 +30,8 @@ import java.util.SplittableRandom;
  * <p>Per explanation: one {@link Recommender#scoreAll} call for the user. {@code samples + heldOut}
  * distinct items besides the target are drawn without replacement: a share {@code topShare} uniformly from
  * the user's top-ranked items (a pool twice that size, by the model's ranking), the rest uniformly from the
- * catalogue (every item when the catalogue is that small). They are shuffled and split into the fitting set
- * (with the target) and the held-out set. An item's representation has one column per feature: 1 for a
+ * catalogue. They are shuffled and split into the fitting set (with the target) and the held-out set. When
+ * the catalogue is that small, every item is used and at most a fifth of them are held out. An item's representation has one column per feature: 1 for a
  * categorical or multi-valued feature it has, the standardised value ({@link FeatureScaling}) for a numeric
  * one, 0 otherwise; the columns are the target's own features and then the most frequent other features of
  * the fitting set, up to {@code maxFeatures}. Samples are weighted by exp(-d^2 / (2 width^2)), d the cosine
@@ -149,7 +149,8 @@ public final class LimeRsExplainer implements Explainer {
         }
         SplittableRandom rnd = FeatureAttributions.stream(seed, user, item);
         int[] sample = neighbourhood(scores, item, rnd);
-        int heldOut = Math.max(1, Math.min(config.heldOut(), sample.length / 5));
+        int heldOut = sample.length == config.samples() + config.heldOut() ? config.heldOut()
+                : Math.max(1, Math.min(config.heldOut(), sample.length / 5));
         int[] held = Arrays.copyOfRange(sample, 0, heldOut);
         int[] fit = new int[sample.length - heldOut + 1];
         fit[0] = item;
