@@ -1,12 +1,6 @@
 package org.recxplain.explain.feature;
 
-import org.recxplain.explain.Explainer;
-import org.recxplain.explain.Explanation;
-import org.recxplain.explain.Provenance;
 import org.recxplain.model.FeatureRecommender;
-
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * KernelSHAP over side features for a {@link FeatureRecommender}: the players are the features of the
@@ -20,46 +14,24 @@ import java.util.Objects;
  *
  * <p>Thread-safety: immutable.
  */
-public final class FeatureShapExplainer implements Explainer {
+public final class FeatureShapExplainer extends ShapExplainerBase {
     /** The name used in the CLI and JSON. */
     public static final String NAME = "shap";
     /** The default budget of coalitions. */
     public static final int DEFAULT_BUDGET = 2048;
 
     private final FeatureRecommender model;
-    private final int budget;
-    private final long seed;
-    private final Provenance provenance;
 
     /**
      * @param budget coalitions evaluated besides the empty and the full one (&ge; 1; raised to 2m if smaller)
+     * @throws IllegalArgumentException if the budget is below 1
      */
     public FeatureShapExplainer(FeatureRecommender model, int budget, long seed) {
-        this.model = Objects.requireNonNull(model, "model");
-        if (budget < 1) {
-            throw new IllegalArgumentException("budget must be >= 1, got " + budget);
-        }
-        this.budget = budget;
-        this.seed = seed;
-        this.provenance = new Provenance(NAME, Map.of("players", "side-features", "budget", Integer.toString(budget),
-                "absent", "feature-switched-off"), seed, model.info().id());
+        super(model, NAME, "side-features", "feature-switched-off", budget, seed);
+        this.model = model;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Explanation explain(int user, int item) {
-        return explainWithValues(user, item).explanation();
-    }
-
-    /**
-     * Explains with the Shapley values and their reference points.
-     *
-     * @throws IndexOutOfBoundsException if the user or the item is out of range
-     */
     public ShapResult explainWithValues(int user, int item) {
         long start = System.nanoTime();
         FeatureInput input = new FeatureInput(model, user, item);

@@ -1,13 +1,9 @@
 package org.recxplain.explain.feature;
 
 import org.recxplain.data.Row;
-import org.recxplain.explain.Explainer;
-import org.recxplain.explain.Explanation;
 import org.recxplain.explain.Explanations;
-import org.recxplain.explain.Provenance;
 import org.recxplain.model.FoldIn;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,44 +19,22 @@ import java.util.Objects;
  *
  * <p>Thread-safety: immutable.
  */
-public final class InteractionShapExplainer implements Explainer {
+public final class InteractionShapExplainer extends ShapExplainerBase {
     /** The name used in the CLI and JSON. */
     public static final String NAME = "shap-interactions";
 
     private final FoldIn model;
-    private final int budget;
-    private final long seed;
-    private final Provenance provenance;
 
     /**
      * @param budget coalitions evaluated besides the empty and the full one (&ge; 1; raised to 2m if smaller)
+     * @throws IllegalArgumentException if the budget is below 1
      */
     public InteractionShapExplainer(FoldIn model, int budget, long seed) {
-        this.model = Objects.requireNonNull(model, "model");
-        if (budget < 1) {
-            throw new IllegalArgumentException("budget must be >= 1, got " + budget);
-        }
-        this.budget = budget;
-        this.seed = seed;
-        this.provenance = new Provenance(NAME, Map.of("players", "history", "budget", Integer.toString(budget),
-                "absent", "fold-in-without"), seed, model.info().id());
+        super(model, NAME, "history", "fold-in-without", budget, seed);
+        this.model = model;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Explanation explain(int user, int item) {
-        return explainWithValues(user, item).explanation();
-    }
-
-    /**
-     * Explains with the Shapley values and their reference points.
-     *
-     * @throws IndexOutOfBoundsException if the user or the item is out of range
-     */
     public ShapResult explainWithValues(int user, int item) {
         long start = System.nanoTime();
         Objects.checkIndex(item, model.numItems());
