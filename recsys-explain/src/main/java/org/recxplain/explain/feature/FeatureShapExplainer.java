@@ -17,8 +17,6 @@ import org.recxplain.model.FeatureRecommender;
 public final class FeatureShapExplainer extends ShapExplainerBase {
     /** The name used in the CLI and JSON. */
     public static final String NAME = "shap";
-    /** The default budget of coalitions. */
-    public static final int DEFAULT_BUDGET = 2048;
 
     private final FeatureRecommender model;
 

@@ -24,6 +24,9 @@ import java.util.SplittableRandom;
  * <p>Stateless and thread-safe; randomness only through the given stream.
  */
 public final class KernelShap {
+    /** The default budget of coalitions of the explainers (exact up to 11 players). */
+    public static final int DEFAULT_BUDGET = 2048;
+
     /** The largest number of players for exact enumeration (2^20 coalitions). */
     public static final int MAX_EXACT = 20;
 
