@@ -3,6 +3,7 @@ package org.recxplain.model;
 import org.recxplain.data.Dataset;
 import org.recxplain.model.als.ImplicitAls;
 import org.recxplain.model.bpr.BprMf;
+import org.recxplain.model.fm.FactorizationMachine;
 import org.recxplain.model.io.ModelFile;
 import org.recxplain.model.io.ModelReader;
 import org.recxplain.model.knn.ItemKnn;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
 public final class Models {
     /** Every family, in the order listed in messages. */
     private static final List<String> FAMILIES = List.of(ImplicitAls.FAMILY, ItemKnn.FAMILY, BiasedMf.FAMILY,
-            BprMf.FAMILY, Popularity.FAMILY);
+            BprMf.FAMILY, FactorizationMachine.FAMILY, Popularity.FAMILY);
 
     private Models() {
     }
@@ -94,6 +95,16 @@ public final class Models {
                 spec.requireKnown(List.of());
                 yield Popularity.train(data);
             }
+            case FactorizationMachine.FAMILY -> {
+                spec.requireKnown(List.of("factors", "loss", "learningRate", "regularization", "epochs", "negatives",
+                        "initStd"));
+                FactorizationMachine.Config d = FactorizationMachine.Config.defaults();
+                yield FactorizationMachine.train(data, config(spec, () -> new FactorizationMachine.Config(
+                        spec.intParam("factors", d.factors()), lossParam(spec, d.loss()),
+                        spec.doubleParam("learningRate", d.learningRate()),
+                        spec.doubleParam("regularization", d.regularization()), spec.intParam("epochs", d.epochs()),
+                        spec.intParam("negatives", d.negatives()), spec.doubleParam("initStd", d.initStd()), seed)));
+            }
             default -> throw new IllegalArgumentException("unknown model family '" + spec.family() + "'; known: "
                     + String.join(", ", trainableFamilies()));
         };
@@ -114,7 +125,20 @@ public final class Models {
         }
     }
 
-    /** A {@code true}/{@code false} parameter (any case), or {@code fallback} when unset. */
+    /** The FM loss: {@code bpr} or {@code squared}. */
+    private static FactorizationMachine.Loss lossParam(ModelSpec spec, FactorizationMachine.Loss fallback) {
+        String v = spec.params().get("loss");
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "bpr" -> FactorizationMachine.Loss.BPR;
+            case "squared" -> FactorizationMachine.Loss.SQUARED;
+            default -> throw new IllegalArgumentException(spec.family() + ": parameter 'loss' must be bpr or squared, got '"
+                    + v + "'");
+        };
+    }
+
     /** The item-kNN similarity: {@code cosine} or {@code adjusted-cosine} ({@code _} accepted for {@code -}). */
     private static ItemKnn.Similarity similarityParam(ModelSpec spec, ItemKnn.Similarity fallback) {
         String v = spec.params().get("similarity");
@@ -145,6 +169,8 @@ public final class Models {
             m.save(path);
         } else if (model instanceof BprMf m) {
             m.save(path);
+        } else if (model instanceof FactorizationMachine m) {
+            m.save(path);
         } else if (model instanceof Popularity m) {
             m.save(path);
         } else {
@@ -169,6 +195,7 @@ public final class Models {
             case BiasedMf.FAMILY -> BiasedMf.read(r);
             case BprMf.FAMILY -> BprMf.read(r);
             case Popularity.FAMILY -> Popularity.read(r);
+            case FactorizationMachine.FAMILY -> FactorizationMachine.read(r);
             default -> throw r.error("unknown model family '" + r.family() + "'; this library reads "
                     + String.join(", ", families()));
         };

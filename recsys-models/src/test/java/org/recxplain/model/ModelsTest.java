@@ -28,7 +28,7 @@ class ModelsTest {
 
     @Test
     void listsEveryFamily() {
-        List<String> all = List.of("als", "item-knn", "biased-mf", "bpr", "pop");
+        List<String> all = List.of("als", "item-knn", "biased-mf", "bpr", "fm", "pop");
         assertEquals(all, Models.families());
         assertEquals(all, Models.trainableFamilies());
     }

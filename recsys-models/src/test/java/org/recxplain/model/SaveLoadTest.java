@@ -9,6 +9,7 @@ import org.recxplain.data.Row;
 import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.model.als.ImplicitAls;
 import org.recxplain.model.bpr.BprMf;
+import org.recxplain.model.fm.FactorizationMachine;
 import org.recxplain.model.io.ModelCodec;
 import org.recxplain.model.io.ModelFile;
 import org.recxplain.model.io.ModelFormatException;
@@ -38,7 +39,8 @@ class SaveLoadTest {
 
     static final Map<String, Loader> LOADERS = Map.of(
             ImplicitAls.FAMILY, ImplicitAls::load, ItemKnn.FAMILY, ItemKnn::load, BiasedMf.FAMILY, BiasedMf::load,
-            BprMf.FAMILY, BprMf::load, Popularity.FAMILY, Popularity::load);
+            BprMf.FAMILY, BprMf::load, Popularity.FAMILY, Popularity::load, FactorizationMachine.FAMILY,
+            r -> FactorizationMachine.read(org.recxplain.model.io.ModelFile.read(r)));
 
     /** One small model per case, with non-default hyper-parameters so that a swapped field would show. */
     static final Map<String, Recommender> MODELS = new LinkedHashMap<>();
@@ -58,6 +60,8 @@ class SaveLoadTest {
         MODELS.put("bpr-plain", BprMf.train(DATA, BprMf.Config.defaults().withFactors(4).withEpochs(2)
                 .withItemBias(false).withFoldInNegatives(0).withSeed(14).withThreads(2)));
         MODELS.put("pop", Popularity.train(DATA));
+        MODELS.put("fm", FactorizationMachine.train(DATA, FactorizationMachine.Config.defaults().withFactors(4)
+                .withEpochs(2).withSeed(21)));
     }
 
     static List<String> cases() {
@@ -105,7 +109,7 @@ class SaveLoadTest {
     @MethodSource("cases")
     void foldInIsIdenticalAfterLoading(String name, @TempDir Path dir) throws IOException {
         if (!(MODELS.get(name) instanceof FoldIn m)) {
-            assertEquals("pop", name, "every model but popularity folds in");
+            assertTrue(name.equals("pop") || name.equals("fm"), "every model but popularity and the FM folds in");
             return;
         }
         Path file = dir.resolve(name + ".model");
@@ -194,7 +198,7 @@ class SaveLoadTest {
         ModelFile.write(p, "mystery", 1, w -> w.writeInt(1));
         var e = assertThrows(ModelFormatException.class, () -> Models.load(p));
         assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("'mystery'")
-                && e.getMessage().contains("item-knn, biased-mf, bpr, pop"), e.getMessage());
+                && e.getMessage().contains("item-knn, biased-mf, bpr, fm, pop"), e.getMessage());
         for (String family : Models.families()) {
             ModelFile.write(p, family, 2, w -> w.writeInt(1));
             e = assertThrows(ModelFormatException.class, () -> Models.load(p));

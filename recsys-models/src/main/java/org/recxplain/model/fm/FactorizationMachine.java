@@ -7,6 +7,8 @@ import org.recxplain.data.SideFeatures;
 import org.recxplain.model.FeatureRecommender;
 import org.recxplain.model.Fingerprint;
 import org.recxplain.model.ModelInfo;
+import org.recxplain.model.io.ModelCodec;
+import org.recxplain.model.io.ModelReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,18 +203,66 @@ public final class FactorizationMachine implements FeatureRecommender {
     public static FactorizationMachine train(Dataset data, Config config) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
-        Interactions x = data.interactions();
-        if (x.numUsers() == 0 || x.numItems() == 0) {
-            throw new IllegalArgumentException("cannot train a factorisation machine on " + x.numUsers()
-                    + " users and " + x.numItems() + " items");
-        }
-        InputLayout layout = new InputLayout(x.numUsers(), x.numItems(), data.itemFeatures().numFeatures(),
-                data.userFeatures().numFeatures());
+        InputLayout layout = layoutOf(data);
         FeatureScaling itemScaling = FeatureScaling.of(data.itemFeatures());
         FeatureScaling userScaling = FeatureScaling.of(data.userFeatures());
         Trainer t = new Trainer(data, config, layout, itemScaling, userScaling);
         t.run();
         return new FactorizationMachine(data, config, layout, itemScaling, userScaling, t.w0, t.w, t.v);
+    }
+
+    /** The input layout of a data set; the scalings and the layout are derived from the data alone. */
+    private static InputLayout layoutOf(Dataset data) {
+        Interactions x = data.interactions();
+        if (x.numUsers() == 0 || x.numItems() == 0) {
+            throw new IllegalArgumentException("cannot train a factorisation machine on " + x.numUsers()
+                    + " users and " + x.numItems() + " items");
+        }
+        return new InputLayout(x.numUsers(), x.numItems(), data.itemFeatures().numFeatures(),
+                data.userFeatures().numFeatures());
+    }
+
+    /** The format version of {@link #save(java.nio.file.Path)}. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * Saves the model with its training data ({@link ModelCodec} layout): the configuration, the data, then
+     * w0, the linear weights and the factors by their exact bit patterns. Layout and scalings are derived
+     * from the data again on load.
+     *
+     * @throws java.io.IOException if the file cannot be written
+     */
+    public void save(java.nio.file.Path path) throws java.io.IOException {
+        ModelCodec.write(path, FAMILY, FORMAT_VERSION,
+                out -> out.writeInt(config.factors()).writeString(config.loss().name())
+                        .writeDouble(config.learningRate()).writeDouble(config.regularization())
+                        .writeInt(config.epochs()).writeInt(config.negatives()).writeDouble(config.initStd())
+                        .writeLong(config.seed()),
+                data, out -> out.writeDouble(w0).writeDoubles(w).writeDoubles(v));
+    }
+
+    /**
+     * Reads the body of an FM model file (see {@link org.recxplain.model.Models#load(java.nio.file.Path)}).
+     *
+     * @throws java.io.IOException with a {@link org.recxplain.model.io.ModelFormatException} naming the file
+     *                             if it is not an FM model, is truncated, corrupted or inconsistent
+     */
+    public static FactorizationMachine read(ModelReader r) throws java.io.IOException {
+        return ModelCodec.read(r, FAMILY, FORMAT_VERSION,
+                in -> new Config(in.readInt(), Loss.valueOf(in.readString()), in.readDouble(), in.readDouble(),
+                        in.readInt(), in.readInt(), in.readDouble(), in.readLong()),
+                (in, config, data) -> {
+                    InputLayout layout = layoutOf(data);
+                    double w0 = in.readDouble();
+                    double[] w = in.readDoubles();
+                    double[] v = in.readDoubles();
+                    if (w.length != layout.size() || v.length != (long) layout.size() * config.factors()) {
+                        throw new IllegalArgumentException("parameters do not match the data: " + w.length
+                                + " weights and " + v.length + " factor entries for " + layout.size() + " inputs");
+                    }
+                    return new FactorizationMachine(data, config, layout, FeatureScaling.of(data.itemFeatures()),
+                            FeatureScaling.of(data.userFeatures()), w0, w, v);
+                });
     }
 
     /** The sparse input of one side (user part or item part): input indices and values. */
