@@ -1,5 +1,7 @@
 package org.recxplain.explain.feature;
 
+import org.recxplain.model.testing.Holdout;
+
 import org.recxplain.data.Dataset;
 import org.recxplain.data.FeatureKind;
 import org.recxplain.data.Interactions;
@@ -51,34 +53,9 @@ final class FeatureFixtures {
         }
         Dataset full = new Dataset("planted-features", base.interactions(), itf.build(items), uf, base.itemTitles(),
                 base.report());
-        Dataset[] split = leaveLastOut(full);
-        return new Planted(full, split[0], split[1].interactions(), truth);
+        Holdout.Parts split = Holdout.leaveLastOut(full);
+        return new Planted(full, split.train(), split.test().interactions(), truth);
     }
-
-    /** Each user's latest interaction goes to test, the rest to train. */
-    static Dataset[] leaveLastOut(Dataset data) {
-        Interactions x = data.interactions();
-        InteractionsBuilder tr = new InteractionsBuilder();
-        InteractionsBuilder te = new InteractionsBuilder();
-        for (InteractionsBuilder b : new InteractionsBuilder[] {tr, te}) {
-            x.users().ids().forEach(b::addUser);
-            x.items().ids().forEach(b::addItem);
-        }
-        for (int u = 0; u < x.numUsers(); u++) {
-            Row r = x.userRow(u);
-            int last = 0;
-            for (int p = 1; p < r.size(); p++) {
-                if (r.timestamps()[p] > r.timestamps()[last]) {
-                    last = p;
-                }
-            }
-            for (int p = 0; p < r.size(); p++) {
-                (p == last ? te : tr).add(u, r.indices()[p], r.values()[p], r.timestamps()[p]);
-            }
-        }
-        return new Dataset[] {data.withInteractions(tr.build()), data.withInteractions(te.build())};
-    }
-
     /** Spearman's rank correlation (average ranks for ties). */
     static double spearman(double[] a, double[] b) {
         double[] ra = ranks(a);

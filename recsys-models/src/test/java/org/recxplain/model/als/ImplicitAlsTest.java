@@ -1,5 +1,7 @@
 package org.recxplain.model.als;
 
+import org.recxplain.model.testing.Holdout;
+
 import org.junit.jupiter.api.Test;
 import org.recxplain.data.Dataset;
 import org.recxplain.data.Interactions;
@@ -17,59 +19,14 @@ import static org.junit.jupiter.api.Assertions.*;
 class ImplicitAlsTest {
     static final ImplicitAls.Config SMALL = ImplicitAls.Config.defaults().withFactors(16).withIterations(8)
             .withAlpha(2).withLambda(0.5).withThreads(2);
-
-    /** Each user's latest interaction goes to test; everything else to train (same ID maps). */
-    static Dataset[] leaveLastOut(Dataset data) {
-        Interactions x = data.interactions();
-        InteractionsBuilder train = new InteractionsBuilder();
-        InteractionsBuilder test = new InteractionsBuilder();
-        for (InteractionsBuilder b : new InteractionsBuilder[] {train, test}) {
-            x.users().ids().forEach(b::addUser);
-            x.items().ids().forEach(b::addItem);
-        }
-        for (int u = 0; u < x.numUsers(); u++) {
-            Row r = x.userRow(u);
-            int last = 0;
-            for (int p = 1; p < r.size(); p++) {
-                if (r.timestamps()[p] > r.timestamps()[last]) {
-                    last = p;
-                }
-            }
-            for (int p = 0; p < r.size(); p++) {
-                (p == last ? test : train).add(u, r.indices()[p], r.values()[p], r.timestamps()[p]);
-            }
-        }
-        return new Dataset[] {data.withInteractions(train.build()), data.withInteractions(test.build())};
-    }
-
-    static double hitRate(Recommender model, Interactions test, int k) {
-        int hits = 0;
-        int users = 0;
-        for (int u = 0; u < test.numUsers(); u++) {
-            Row held = test.userRow(u);
-            if (held.size() == 0) {
-                continue;
-            }
-            users++;
-            int[] top = model.recommend(u, k).stream().mapToInt(s -> s.item()).toArray();
-            for (int i : top) {
-                if (held.find(i) >= 0) {
-                    hits++;
-                    break;
-                }
-            }
-        }
-        return hits / (double) users;
-    }
-
     @Test
     void clearlyBeatsPopularityOnPlantedData() {
         SyntheticData.Planted planted = new SyntheticData(600, 400, 10, 2, 30, 0.05, 3).generate();
-        Dataset[] split = leaveLastOut(planted.dataset());
-        ImplicitAls als = ImplicitAls.train(split[0], SMALL);
-        Popularity pop = Popularity.train(split[0]);
-        double alsHr = hitRate(als, split[1].interactions(), 10);
-        double popHr = hitRate(pop, split[1].interactions(), 10);
+        Holdout.Parts split = Holdout.leaveLastOut(planted.dataset());
+        ImplicitAls als = ImplicitAls.train(split.train(), SMALL);
+        Popularity pop = Popularity.train(split.train());
+        double alsHr = Holdout.hitRate(als, split.test().interactions(), 10);
+        double popHr = Holdout.hitRate(pop, split.test().interactions(), 10);
         assertTrue(alsHr > 1.5 * popHr && alsHr - popHr > 0.1,
                 "ALS HR@10 " + alsHr + " should clearly beat popularity " + popHr);
     }

@@ -7,7 +7,7 @@ import org.recxplain.data.Row;
 import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.model.Popularity;
 import org.recxplain.model.Rankings;
-import org.recxplain.model.knn.Holdout;
+import org.recxplain.model.testing.Holdout;
 
 import java.util.Arrays;
 
@@ -22,7 +22,7 @@ class BprMfTest {
 
     @Test
     void clearlyBeatsPopularityOnPlantedData() {
-        Holdout.Split split = Holdout.leaveLastOut(new SyntheticData(600, 400, 10, 2, 30, 0.05, 3).generate().dataset());
+        Holdout.Parts split = Holdout.leaveLastOut(new SyntheticData(600, 400, 10, 2, 30, 0.05, 3).generate().dataset());
         double popHr = Holdout.hitRate(Popularity.train(split.train()), split.test().interactions(), 10);
         double hr = Holdout.hitRate(BprMf.train(split.train(), SMALL), split.test().interactions(), 10);
         org.slf4j.LoggerFactory.getLogger(BprMfTest.class).info("BPR HR@10 {} vs popularity {}", hr, popHr);
@@ -119,7 +119,7 @@ class BprMfTest {
 
     @Test
     void foldInOfTheTrainingHistoryRanksHeldOutPositivesBetterThanRandom() {
-        Holdout.Split split = Holdout.leaveLastOut(new SyntheticData(400, 300, 10, 2, 30, 0.05, 6).generate().dataset());
+        Holdout.Parts split = Holdout.leaveLastOut(new SyntheticData(400, 300, 10, 2, 30, 0.05, 6).generate().dataset());
         BprMf bpr = BprMf.train(split.train(), SMALL.withEpochs(10));
         Interactions train = split.train().interactions();
         Interactions test = split.test().interactions();

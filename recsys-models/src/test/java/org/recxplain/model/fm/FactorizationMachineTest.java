@@ -1,5 +1,7 @@
 package org.recxplain.model.fm;
 
+import org.recxplain.model.testing.Holdout;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.recxplain.data.Dataset;
@@ -30,59 +32,15 @@ class FactorizationMachineTest {
     @BeforeAll
     static void setUp() {
         Dataset data = SyntheticData.small(3).generate().dataset();
-        Dataset[] split = leaveLastOut(data);
-        train = split[0];
-        test = split[1].interactions();
+        Holdout.Parts split = Holdout.leaveLastOut(data);
+        train = split.train();
+        test = split.test().interactions();
         bpr = FactorizationMachine.train(train, SMALL);
     }
-
-    /** Each user's latest interaction goes to test, the rest to train. */
-    static Dataset[] leaveLastOut(Dataset data) {
-        Interactions x = data.interactions();
-        InteractionsBuilder tr = new InteractionsBuilder();
-        InteractionsBuilder te = new InteractionsBuilder();
-        for (InteractionsBuilder b : new InteractionsBuilder[] {tr, te}) {
-            x.users().ids().forEach(b::addUser);
-            x.items().ids().forEach(b::addItem);
-        }
-        for (int u = 0; u < x.numUsers(); u++) {
-            Row r = x.userRow(u);
-            int last = 0;
-            for (int p = 1; p < r.size(); p++) {
-                if (r.timestamps()[p] > r.timestamps()[last]) {
-                    last = p;
-                }
-            }
-            for (int p = 0; p < r.size(); p++) {
-                (p == last ? te : tr).add(u, r.indices()[p], r.values()[p], r.timestamps()[p]);
-            }
-        }
-        return new Dataset[] {data.withInteractions(tr.build()), data.withInteractions(te.build())};
-    }
-
-    static double hitRate(Recommender model, Interactions held, int k) {
-        int hits = 0;
-        int users = 0;
-        for (int u = 0; u < held.numUsers(); u++) {
-            Row h = held.userRow(u);
-            if (h.size() == 0) {
-                continue;
-            }
-            users++;
-            for (var s : model.recommend(u, k)) {
-                if (h.find(s.item()) >= 0) {
-                    hits++;
-                    break;
-                }
-            }
-        }
-        return hits / (double) users;
-    }
-
     @Test
     void bprBeatsPopularityOnPlantedData() {
-        double fm = hitRate(bpr, test, 10);
-        double pop = hitRate(Popularity.train(train), test, 10);
+        double fm = Holdout.hitRate(bpr, test, 10);
+        double pop = Holdout.hitRate(Popularity.train(train), test, 10);
         assertTrue(fm > 1.3 * pop, "fm HR@10 " + fm + " vs popularity " + pop);
     }
 
@@ -90,8 +48,8 @@ class FactorizationMachineTest {
     void squaredLossBeatsPopularityToo() {
         FactorizationMachine sq = FactorizationMachine.train(train, SMALL.withLoss(FactorizationMachine.Loss.SQUARED)
                 .withLearningRate(0.02).withEpochs(15));
-        double fm = hitRate(sq, test, 10);
-        double pop = hitRate(Popularity.train(train), test, 10);
+        double fm = Holdout.hitRate(sq, test, 10);
+        double pop = Holdout.hitRate(Popularity.train(train), test, 10);
         assertTrue(fm > 1.3 * pop, "fm HR@10 " + fm + " vs popularity " + pop);
     }
 

@@ -1,5 +1,7 @@
 package org.recxplain.model.knn;
 
+import org.recxplain.model.testing.Holdout;
+
 import org.junit.jupiter.api.Test;
 import org.recxplain.data.Dataset;
 import org.recxplain.data.Interactions;
@@ -23,7 +25,7 @@ class ItemKnnTest {
 
     @Test
     void clearlyBeatsPopularityOnPlantedData() {
-        Holdout.Split split = Holdout.leaveLastOut(new SyntheticData(600, 400, 10, 2, 30, 0.05, 3).generate().dataset());
+        Holdout.Parts split = Holdout.leaveLastOut(new SyntheticData(600, 400, 10, 2, 30, 0.05, 3).generate().dataset());
         double popHr = Holdout.hitRate(Popularity.train(split.train()), split.test().interactions(), 10);
         // adjusted cosine is left out: it measures agreement of ratings around the user's mean, not
         // co-occurrence, and the planted ratings (4-5 for every liked item) carry little of that

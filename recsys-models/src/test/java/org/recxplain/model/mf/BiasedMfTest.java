@@ -6,7 +6,7 @@ import org.recxplain.data.Interactions;
 import org.recxplain.data.Row;
 import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.model.Popularity;
-import org.recxplain.model.knn.Holdout;
+import org.recxplain.model.testing.Holdout;
 
 import java.util.Arrays;
 
@@ -25,7 +25,7 @@ class BiasedMfTest {
 
     @Test
     void clearlyBeatsPopularityOnPlantedData() {
-        Holdout.Split split = Holdout.leaveLastOut(RATED.generate().dataset());
+        Holdout.Parts split = Holdout.leaveLastOut(RATED.generate().dataset());
         double popHr = Holdout.hitRate(Popularity.train(split.train()), split.test().interactions(), 10);
         double hr = Holdout.hitRate(BiasedMf.train(split.train(), SMALL), split.test().interactions(), 10);
         org.slf4j.LoggerFactory.getLogger(BiasedMfTest.class).info("biased MF HR@10 {} vs popularity {}", hr, popHr);
@@ -46,7 +46,7 @@ class BiasedMfTest {
 
     @Test
     void heldOutRmseBeatsTheGlobalMean() {
-        Holdout.Split split = Holdout.random(RATED.generate().dataset(), 0.1, 1);
+        Holdout.Parts split = Holdout.random(RATED.generate().dataset(), 0.1, 1);
         BiasedMf mf = BiasedMf.train(split.train(), SMALL);
         double model = rmse(split.test().interactions(), mf::score);
         double mean = rmse(split.test().interactions(), (u, i) -> mf.globalMean());
