@@ -1,0 +1,94 @@
+package org.recxplain.cli;
+
+import org.recxplain.model.als.ImplicitAls;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The hyper-parameters of implicit ALS as options, shared by {@code train}, {@code demo} and {@code bench}.
+ * Each of those commands sets its own defaults with a {@link Defaults} subclass, so {@code --help} shows the
+ * defaults that apply to it.
+ */
+final class AlsOptions {
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    @Option(names = "--factors", paramLabel = "K", description = "Latent factors (default: ${DEFAULT-VALUE}).")
+    int factors;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Alternating least-squares sweeps (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--lambda", paramLabel = "L", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "Confidence scale: an interaction with value r has confidence 1 + A*r (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed of the initial factors (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Training threads (default: ${DEFAULT-VALUE}, the available cores).")
+    int threads;
+
+    /**
+     * The configuration the options describe.
+     *
+     * @throws CommandLine.ParameterException if a value is out of range
+     */
+    ImplicitAls.Config config() {
+        Choices.atLeast(mixee, "--factors", factors, 1);
+        Choices.atLeast(mixee, "--iterations", iterations, 1);
+        Choices.atLeast(mixee, "--threads", threads, 1);
+        Choices.nonNegative(mixee, "--lambda", lambda);
+        Choices.nonNegative(mixee, "--alpha", alpha);
+        return ImplicitAls.Config.defaults().withFactors(factors).withIterations(iterations).withLambda(lambda)
+                .withAlpha(alpha).withSeed(seed).withThreads(threads);
+    }
+
+    /** One line describing a configuration, e.g. {@code 32 factors, 10 iterations, lambda 0.1, alpha 40, seed 42, 2 threads}. */
+    static String describe(ImplicitAls.Config c) {
+        return String.format(Locale.ROOT, "%d factors, %d iterations, lambda %s, alpha %s, seed %d, %d thread%s",
+                c.factors(), c.iterations(), Numbers.plain(c.lambda()), Numbers.plain(c.alpha()), c.seed(),
+                c.threads(), c.threads() == 1 ? "" : "s");
+    }
+
+    /**
+     * Default values of the ALS options for one command, taken from a base configuration (a command's defaults
+     * class passes {@code ImplicitAls.Config.defaults()} with its own changes).
+     */
+    abstract static class Defaults implements CommandLine.IDefaultValueProvider {
+        private final Map<String, String> values;
+
+        Defaults(ImplicitAls.Config c) {
+            values = Map.of("--factors", Integer.toString(c.factors()),
+                    "--iterations", Integer.toString(c.iterations()),
+                    "--lambda", Numbers.plain(c.lambda()),
+                    "--alpha", Numbers.plain(c.alpha()),
+                    "--seed", Long.toString(c.seed()),
+                    "--threads", Integer.toString(c.threads() > 0 ? c.threads()
+                            : Runtime.getRuntime().availableProcessors()));
+        }
+
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            return arg instanceof OptionSpec o ? values.get(o.longestName()) : null;
+        }
+    }
+
+    /** The library's own defaults ({@code ImplicitAls.Config.defaults()}). */
+    static final class LibraryDefaults extends Defaults {
+        LibraryDefaults() {
+            super(ImplicitAls.Config.defaults());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.recxplain.cli;
+
+import org.recxplain.data.Dataset;
+import org.recxplain.explain.Explainer;
+import org.recxplain.explain.Explanation;
+import org.recxplain.model.ScoredItem;
+import org.recxplain.model.als.ImplicitAls;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code recxplain bench}: how long training and exact explanations take on ml-latest-small. Measures wall-clock
+ * time after a JIT warm-up; prints a table and optionally writes the numbers as JSON.
+ */
+@Command(name = "bench", sortOptions = false, defaultValueProvider = BenchCommand.Defaults.class,
+        description = {"Measure ALS training time on the bundled ml-latest-small data, and the latency of one "
+                + "exact neighbourhood explanation: warm (the user's factorisation already done) and cold "
+                + "(including it). Run on an otherwise idle machine."})
+final class BenchCommand implements Callable<Integer> {
+
+    static final String DATA = "ml-latest-small";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private AlsOptions als;
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "100",
+            description = "Users sampled for the explanation timings (default: ${DEFAULT-VALUE}).")
+    private int users;
+
+    @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "10",
+            description = "Top items explained per sampled user (default: ${DEFAULT-VALUE}).")
+    private int k;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    private Path out;
+
+    /** Benchmark defaults: 64 factors, 15 iterations. */
+    static final class Defaults extends AlsOptions.Defaults {
+        Defaults() {
+            super(ImplicitAls.Config.defaults().withFactors(64).withIterations(15));
+        }
+    }
+
+    /**
+     * The measurements, as written by {@code --out}.
+     *
+     * @param data            data set name
+     * @param users           users in the data
+     * @param items           items in the data
+     * @param interactions    interactions in the data
+     * @param factors         ALS factors
+     * @param iterations      ALS iterations
+     * @param threads         training threads
+     * @param cores           available processors
+     * @param java            Java runtime version
+     * @param trainSeconds    wall-clock training time
+     * @param sampledUsers    users whose explanations were timed
+     * @param warmMillis      one explanation with the user's factorisation already done, milliseconds
+     * @param coldMillis      one explanation from scratch (factorisation included), milliseconds
+     */
+    record Result(String data, int users, int items, long interactions, int factors, int iterations, int threads,
+                  int cores, String java, double trainSeconds, int sampledUsers, Percentiles warmMillis,
+                  Percentiles coldMillis) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Choices.atLeast(spec, "--users", users, 1);
+        Choices.atLeast(spec, "-k", k, 1);
+        ImplicitAls.Config config = als.config();
+        PrintWriter o = spec.commandLine().getOut();
+        Dataset data = DataOptions.load(DATA, null, null, o);
+        o.println("model     implicit ALS: " + AlsOptions.describe(config));
+        o.println("warm-up   (JIT) ...");
+        o.flush();
+        PrintWriter err = spec.commandLine().getErr();
+
+        // JIT warm-up: a short training run and a round of explanations
+        ImplicitAls warm = Training.train(data, config.withIterations(Math.min(2, config.iterations())), err).model();
+        int[] sample = sampleUsers(data, users, config.seed());
+        timeExplanations(warm, sample, Math.min(k, 5));
+
+        Training.Result trained = Training.train(data, config, err);
+        double[][] times = timeExplanations(trained.model(), sample, k);
+        Result r = new Result(DATA, data.interactions().numUsers(), data.interactions().numItems(),
+                data.interactions().size(), config.factors(), config.iterations(), config.threads(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                trained.nanos() / 1e9, sample.length, Percentiles.of(times[0]), Percentiles.of(times[1]));
+        o.println();
+        printTable(o, r);
+        if (out != null) {
+            Files.writeString(out, Json.write(r) + System.lineSeparator());
+            o.println("wrote     " + out);
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** {@code n} distinct users with some history, drawn with {@code seed} (all of them if fewer). */
+    static int[] sampleUsers(Dataset data, int n, long seed) {
+        int[] candidates = java.util.stream.IntStream.range(0, data.interactions().numUsers())
+                .filter(u -> data.interactions().userDegree(u) > 0).toArray();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int m = Math.min(n, candidates.length);
+        for (int i = 0; i < m; i++) { // partial Fisher-Yates
+            int j = i + rnd.nextInt(candidates.length - i);
+            int t = candidates[i];
+            candidates[i] = candidates[j];
+            candidates[j] = t;
+        }
+        return java.util.Arrays.copyOf(candidates, m);
+    }
+
+    /**
+     * Times explanations of each sampled user's top-k items: [0] warm, one per item, in milliseconds, with the
+     * user's factorisation shared across the items; [1] cold, one per user, a single explanation from scratch.
+     */
+    static double[][] timeExplanations(ImplicitAls model, int[] sample, int k) {
+        Explainer explainer = ExplainerChoice.create("neighbourhood", model, DATA);
+        double[] warm = new double[sample.length * k];
+        double[] cold = new double[sample.length];
+        int w = 0;
+        for (int s = 0; s < sample.length; s++) {
+            int u = sample[s];
+            int[] items = model.recommend(u, k).stream().mapToInt(ScoredItem::item).toArray();
+            long t0 = System.nanoTime();
+            explainer.explain(u, items[0]);
+            cold[s] = (System.nanoTime() - t0) / 1e6;
+            List<Explanation> batch = explainer.explain(u, items);
+            for (Explanation e : batch) {
+                warm[w++] = e.elapsed().toNanos() / 1e6;
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(warm, w), cold};
+    }
+
+    static void printTable(PrintWriter o, Result r) {
+        o.println(String.format(Locale.ROOT, "%-46s %6s %10s %10s %10s", "measure", "n", "mean", "p50", "p95"));
+        o.println(String.format(Locale.ROOT, "%-46s %6d %10.2f %10s %10s",
+                "ALS training, " + r.threads() + " thread(s) (s)", 1, r.trainSeconds(), "", ""));
+        row(o, "explanation, factorisation done (ms)", r.warmMillis());
+        row(o, "explanation, cold incl. factorisation (ms)", r.coldMillis());
+    }
+
+    private static void row(PrintWriter o, String label, Percentiles p) {
+        o.println(String.format(Locale.ROOT, "%-46s %6d %10.3f %10.3f %10.3f", label, p.n(), p.mean(), p.p50(), p.p95()));
+    }
+}
