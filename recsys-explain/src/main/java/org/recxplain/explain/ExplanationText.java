@@ -1,0 +1,104 @@
+package org.recxplain.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders explanations as plain language for an analyst, for example:
+ * <pre>
+ * Recommended because you liked Toy Story (1995) and Aladdin (1992), which account for 62% of its score.
+ * </pre>
+ * Stateless and thread-safe. Numbers use a fixed locale, so output is the same on every machine.
+ */
+public final class ExplanationText {
+    /** At most this many items are named in the sentence. */
+    private static final int MAX_NAMED = 3;
+
+    private ExplanationText() {
+    }
+
+    /**
+     * The one-sentence summary: the fewest positive contributors (at most three) that together account for
+     * at least half of the score, with their share; followed by the counterfactual, if any.
+     */
+    public static String sentence(Explanation e) {
+        StringBuilder sb = new StringBuilder();
+        List<Attribution> attrs = e.attributions();
+        double score = e.target().score();
+        if (attrs.isEmpty()) {
+            sb.append("No explanation: ").append(e.note().orElse("nothing to attribute the score to")).append('.');
+        } else if (!(score > 0)) {
+            sb.append(String.format(Locale.ROOT, "Not favoured by your history: its score is %.3f.", score));
+        } else {
+            List<Attribution> positive = new ArrayList<>();
+            for (Attribution a : attrs) {
+                if (a.weight() > 0) {
+                    positive.add(a);
+                }
+            }
+            positive.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+            List<String> names = new ArrayList<>();
+            double covered = 0;
+            for (Attribution a : positive) {
+                if (names.size() == MAX_NAMED || (!names.isEmpty() && covered >= 0.5 * score)) {
+                    break;
+                }
+                names.add(a.label());
+                covered += a.weight();
+            }
+            boolean features = positive.get(0).kind() == Attribution.Kind.FEATURE;
+            sb.append(features ? "Recommended mainly for " : "Recommended because you liked ")
+                    .append(join(names))
+                    .append(names.size() == 1 ? ", which accounts for " : ", which account for ")
+                    .append(Math.round(100 * covered / score)).append("% of its score.");
+        }
+        e.counterfactual().ifPresent(cf -> sb.append(' ').append(counterfactualSentence(cf)));
+        return sb.toString();
+    }
+
+    /** "If you had not interacted with A and B, this item would fall to #14, and C would take its place." */
+    public static String counterfactualSentence(Counterfactual cf) {
+        List<String> removed = new ArrayList<>();
+        for (Attribution a : cf.removed()) {
+            removed.add(a.label());
+        }
+        StringBuilder sb = new StringBuilder("If you had not interacted with ").append(join(removed))
+                .append(", this item would fall to #").append(cf.newRank());
+        if (cf.replacementLabel() != null) {
+            sb.append(", and ").append(cf.replacementLabel()).append(" would take its place");
+        }
+        sb.append(cf.verified() ? " (checked by an exact refit)." : " (not verified).");
+        return sb.toString();
+    }
+
+    /**
+     * The full rendering: a heading with the item and score, the sentence, and the {@code top} largest
+     * attributions with their signed weight and share of the score ({@code top < 0}: all).
+     */
+    public static String render(Explanation e, int top) {
+        Target t = e.target();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s for user %s (score %.4f; %s, %s)%n", t.itemLabel(), t.userId(),
+                t.score(), e.provenance().modelId(), e.provenance().explainer()));
+        sb.append("  ").append(sentence(e)).append(System.lineSeparator());
+        for (Attribution a : e.top(top)) {
+            String share = t.score() > 0 ? String.format(Locale.ROOT, "%4d%%", Math.round(100 * a.weight() / t.score()))
+                    : "     ";
+            sb.append(String.format(Locale.ROOT, "    %+.4f %s  %s%n", a.weight(), share, a.label()));
+        }
+        int hidden = e.attributions().size() - e.top(top).size();
+        if (hidden > 0) {
+            sb.append(String.format(Locale.ROOT, "    ... and %d more%n", hidden));
+        }
+        return sb.toString();
+    }
+
+    /** "A", "A and B", "A, B and C". */
+    static String join(List<String> names) {
+        if (names.size() <= 1) {
+            return names.isEmpty() ? "" : names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+}

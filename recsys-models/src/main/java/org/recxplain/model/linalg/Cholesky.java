@@ -1,0 +1,94 @@
+package org.recxplain.model.linalg;
+
+/**
+ * The Cholesky factorisation A = L L^T of a small dense symmetric positive-definite matrix, stored
+ * row-major in a {@code double[k*k]}. Used for every k x k solve in the factor models (a user's ALS
+ * half-step, fold-in and the exact explanations built on it).
+ *
+ * <p>Thread-safety: immutable after construction; {@link #solveInPlace(double[])} only reads the factor,
+ * so one instance may be shared by threads that each pass their own vectors.
+ */
+public final class Cholesky {
+    private final int k;
+    private final double[] l;
+
+    /**
+     * Factorises {@code a} (row-major k x k; only the lower triangle is read). {@code a} is not modified.
+     *
+     * @throws IllegalArgumentException if the matrix is not positive definite (for example, a zero
+     *                                  regularisation with too few observations)
+     */
+    public Cholesky(double[] a, int k) {
+        if (a.length < k * k) {
+            throw new IllegalArgumentException("matrix has " + a.length + " entries, expected " + k * k);
+        }
+        this.k = k;
+        this.l = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            int ri = i * k;
+            for (int j = 0; j <= i; j++) {
+                int rj = j * k;
+                double s = a[ri + j];
+                for (int p = 0; p < j; p++) {
+                    s -= l[ri + p] * l[rj + p];
+                }
+                if (i == j) {
+                    if (!(s > 0)) {
+                        throw new IllegalArgumentException("matrix is not positive definite (pivot " + i + " = " + s + ")");
+                    }
+                    l[ri + i] = Math.sqrt(s);
+                } else {
+                    l[ri + j] = s / l[rj + j];
+                }
+            }
+        }
+    }
+
+    /** The dimension k. */
+    public int size() {
+        return k;
+    }
+
+    /** Overwrites {@code b} with A^-1 b. */
+    public void solveInPlace(double[] b) {
+        // forward: L z = b
+        for (int i = 0; i < k; i++) {
+            int ri = i * k;
+            double s = b[i];
+            for (int p = 0; p < i; p++) {
+                s -= l[ri + p] * b[p];
+            }
+            b[i] = s / l[ri + i];
+        }
+        // backward: L^T x = z
+        for (int i = k - 1; i >= 0; i--) {
+            double s = b[i];
+            for (int p = i + 1; p < k; p++) {
+                s -= l[p * k + i] * b[p];
+            }
+            b[i] = s / l[i * k + i];
+        }
+    }
+
+    /** A^-1 b as a new array. */
+    public double[] solve(double[] b) {
+        double[] x = java.util.Arrays.copyOf(b, k);
+        solveInPlace(x);
+        return x;
+    }
+
+    /** The explicit inverse A^-1, row-major (costs O(k^3); for Sherman-Morrison style updates). */
+    public double[] inverse() {
+        double[] inv = new double[k * k];
+        double[] e = new double[k];
+        for (int c = 0; c < k; c++) {
+            java.util.Arrays.fill(e, 0);
+            e[c] = 1;
+            solveInPlace(e);
+            for (int r = 0; r < k; r++) {
+                inv[r * k + c] = e[r];
+            }
+        }
+        return inv;
+    }
+}
