@@ -20,14 +20,14 @@ final class AlsOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    @Option(names = "--factors", paramLabel = "K", description = "Latent factors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--factors", paramLabel = "K", description = "Latent factors, 1..4096 (default: ${DEFAULT-VALUE}).")
     int factors;
 
     @Option(names = "--iterations", paramLabel = "N",
             description = "Alternating least-squares sweeps (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--lambda", paramLabel = "L", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lambda", paramLabel = "L", description = "L2 regularisation, > 0 (default: ${DEFAULT-VALUE}).")
     double lambda;
 
     @Option(names = "--alpha", paramLabel = "A",
@@ -37,7 +37,7 @@ final class AlsOptions {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed of the initial factors (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Training threads (default: ${DEFAULT-VALUE}, the available cores).")
+    @Option(names = "--threads", paramLabel = "T", description = "Training threads (default: ${DEFAULT-VALUE}, the available cores; the result does not depend on it).")
     int threads;
 
     /**
@@ -46,13 +46,11 @@ final class AlsOptions {
      * @throws CommandLine.ParameterException if a value is out of range
      */
     ImplicitAls.Config config() {
-        Choices.atLeast(mixee, "--factors", factors, 1);
-        Choices.atLeast(mixee, "--iterations", iterations, 1);
-        Choices.atLeast(mixee, "--threads", threads, 1);
-        Choices.nonNegative(mixee, "--lambda", lambda);
-        Choices.nonNegative(mixee, "--alpha", alpha);
-        return ImplicitAls.Config.defaults().withFactors(factors).withIterations(iterations).withLambda(lambda)
-                .withAlpha(alpha).withSeed(seed).withThreads(threads);
+        try {
+            return new ImplicitAls.Config(factors, lambda, alpha, iterations, seed, threads);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "invalid ALS option: " + e.getMessage());
+        }
     }
 
     /** One line describing a configuration, e.g. {@code 32 factors, 10 iterations, lambda 0.1, alpha 40, seed 42, 2 threads}. */
@@ -75,8 +73,7 @@ final class AlsOptions {
                     "--lambda", Numbers.plain(c.lambda()),
                     "--alpha", Numbers.plain(c.alpha()),
                     "--seed", Long.toString(c.seed()),
-                    "--threads", Integer.toString(c.threads() > 0 ? c.threads()
-                            : Runtime.getRuntime().availableProcessors()));
+                    "--threads", Integer.toString(c.threads()));
         }
 
         @Override

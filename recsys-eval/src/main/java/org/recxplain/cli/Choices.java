@@ -37,15 +37,6 @@ final class Choices {
         return value;
     }
 
-    /** Requires a finite {@code value >= 0} for a real option. */
-    static double nonNegative(CommandSpec spec, String option, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid value for option '" + option
-                    + "': " + value + " (expected a finite number >= 0)");
-        }
-        return value;
-    }
-
     /** Output formats of {@code recommend}. */
     static final class RecommendFormats extends ArrayList<String> {
         RecommendFormats() {

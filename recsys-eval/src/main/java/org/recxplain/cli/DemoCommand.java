@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
  * {@code recxplain demo}: the tour. Loads the bundled MovieLens data, trains ALS, and prints a few users' top
  * items, each with its plain-language explanation.
  */
-@Command(name = "demo", sortOptions = false, defaultValueProvider = DemoCommand.Defaults.class,
+@Command(name = "demo", header = "Train ALS on bundled MovieLens data and explain a few users' recommendations.",
+        sortOptions = false, defaultValueProvider = DemoCommand.Defaults.class,
         description = {"Train implicit ALS on the bundled MovieLens ml-latest-small data and explain the top "
                 + "recommendations of a few users. Takes seconds; nothing is written to disk."})
 final class DemoCommand implements Callable<Integer> {

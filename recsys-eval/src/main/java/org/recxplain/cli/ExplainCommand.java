@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code recxplain explain}: why a saved model recommends items to a user. */
-@Command(name = "explain", sortOptions = false,
+@Command(name = "explain", header = "Explain why a saved model recommends items to a user.",
+        sortOptions = false,
         description = {"Explain a user's recommendations: one item with --item, otherwise each of the top-k.",
                 "Example: recxplain explain --model als.model --user 1 --item 2571 --format json"})
 final class ExplainCommand implements Callable<Integer> {
@@ -67,7 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
         int u = m.user(user);
         int[] items = item != null ? new int[] {m.item(item)}
                 : m.model().recommend(u, k).stream().mapToInt(ScoredItem::item).toArray();
-        Explainer ex = ExplainerChoice.create(explainer, m.model(), model.toString());
+        Explainer ex = ExplainerChoice.create(explainer, m.model(), m.source());
         List<Explanation> explanations = ex.explain(u, items);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {

@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code recxplain recommend}: the top-k items of a user from a saved model, as text, JSON or CSV. */
-@Command(name = "recommend", sortOptions = false,
+@Command(name = "recommend", header = "Print a user's top-k items from a saved model.",
+        sortOptions = false,
         description = {"Print a user's top-k items (excluding items already in their history).",
                 "Example: recxplain recommend --model als.model --user 1 -k 10 --format json"})
 final class RecommendCommand implements Callable<Integer> {

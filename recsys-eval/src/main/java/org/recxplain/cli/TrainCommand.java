@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code recxplain train}: fits a model on a data set and saves it to a file. */
-@Command(name = "train", sortOptions = false, defaultValueProvider = AlsOptions.LibraryDefaults.class,
+@Command(name = "train", header = "Train a model on a data set and save it to a file.",
+        sortOptions = false, defaultValueProvider = AlsOptions.LibraryDefaults.class,
         description = {"Train a recommender on a data set and save it (with the data's IDs and titles) to a file.",
                 "Example: recxplain train --data ml-latest-small --out als.model"})
 final class TrainCommand implements Callable<Integer> {

@@ -24,10 +24,13 @@ final class Training {
 
     /** Trains ALS on {@code data}; the progress line (if any) is drawn on {@code err}. */
     static Result train(Dataset data, ImplicitAls.Config config, PrintWriter err) {
-        try (Progress progress = Progress.start(err, "training ALS")) {
+        ProgressLine progress = ProgressLine.start(err, "training ALS");
+        try {
             long t0 = System.nanoTime();
-            ImplicitAls model = ImplicitAls.train(data, config);
+            ImplicitAls model = ImplicitAls.train(data, config, progress::step);
             return new Result(model, System.nanoTime() - t0);
+        } finally {
+            progress.close();
         }
     }
 }

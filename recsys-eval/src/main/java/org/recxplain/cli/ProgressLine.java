@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safety: {@link #step(int, int)} may be called from any thread (training workers); drawing happens
  * on one daemon thread. {@link #close()} erases the line.
  */
-final class Progress implements AutoCloseable {
+final class ProgressLine implements AutoCloseable {
     private static final long REDRAW_MS = 120;
     private static final char[] SPINNER = {'|', '/', '-', '\\'};
     private static final int BAR = 24;
@@ -28,7 +28,7 @@ final class Progress implements AutoCloseable {
     private int frame;
     private int lastWidth;
 
-    private Progress(PrintWriter out, String label, boolean draw) {
+    private ProgressLine(PrintWriter out, String label, boolean draw) {
         this.out = out;
         this.label = label;
         this.running = draw;
@@ -47,8 +47,8 @@ final class Progress implements AutoCloseable {
     }
 
     /** Starts a progress line on {@code out} if a person is watching; otherwise a silent indicator. */
-    static Progress start(PrintWriter out, String label) {
-        return new Progress(out, label, shouldDraw(System.console() != null, System.getenv()));
+    static ProgressLine start(PrintWriter out, String label) {
+        return new ProgressLine(out, label, shouldDraw(System.console() != null, System.getenv()));
     }
 
     /** Whether this indicator draws anything. */
