@@ -74,7 +74,7 @@ final class DataOptions {
                 throw new CliException("--implicit-threshold must be a finite number, got " + implicitThreshold);
             }
             int before = d.interactions().size();
-            d = new ImplicitFeedback(implicitThreshold, false).apply(d);
+            d = new ImplicitFeedback(implicitThreshold.floatValue(), false).apply(d);
             out.println("implicit  kept " + Numbers.count(d.interactions().size()) + " of " + Numbers.count(before)
                     + " interactions with value >= " + Numbers.plain(implicitThreshold)
                     + " (confidence 1 + alpha*value)");
