@@ -1,6 +1,7 @@
 package org.recxplain.explain;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One part of an explanation: a past interaction or a side feature, with its signed weight.
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param label  a readable label such as {@code Toy Story (1995)}
  * @param weight the signed contribution; its meaning is the explainer's (a share of the score, a change
  *               in score, a surrogate coefficient) and is stated in its documentation
+ * @param effect for removal-based explainers, what removing this interaction does to the explained item
  */
-public record Attribution(Kind kind, int index, String id, String label, double weight) {
+public record Attribution(Kind kind, int index, String id, String label, double weight, Optional<Effect> effect) {
 
     /** What an attribution credits. */
     public enum Kind {
@@ -22,7 +24,23 @@ public record Attribution(Kind kind, int index, String id, String label, double 
         FEATURE
     }
 
+    /**
+     * The explained item's score and rank once this interaction is removed (computed exactly or by a
+     * fold-in, as the explainer documents).
+     *
+     * @param scoreAfter the item's score after the removal
+     * @param rankAfter  its 1-based rank after the removal, or 0 if the explainer did not compute it
+     */
+    public record Effect(double scoreAfter, int rankAfter) {
+    }
+
+    /** An attribution without a removal effect. */
+    public Attribution(Kind kind, int index, String id, String label, double weight) {
+        this(kind, index, id, label, weight, Optional.empty());
+    }
+
     public Attribution {
+        Objects.requireNonNull(effect, "effect");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
@@ -31,8 +49,13 @@ public record Attribution(Kind kind, int index, String id, String label, double 
         }
     }
 
+    /** A copy with a removal effect. */
+    public Attribution withEffect(Effect e) {
+        return new Attribution(kind, index, id, label, weight, Optional.of(e));
+    }
+
     /** A copy with another weight. */
     public Attribution withWeight(double w) {
-        return new Attribution(kind, index, id, label, w);
+        return new Attribution(kind, index, id, label, w, effect);
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The one JSON shape shared by every explainer: a list of objects, each with {@code user}, {@code item},
  * {@code title}, {@code score}, {@code model}, {@code explainer}, {@code config}, {@code seed},
- * {@code attributions} (a list of {@code {kind, id, label, weight}}), {@code counterfactual} (null or an
+ * {@code attributions} (a list of {@code {kind, id, label, weight}}, plus {@code scoreAfter} and
+ * {@code rankAfter} for removal-based explainers), {@code counterfactual} (null or an
  * object with {@code removed}, {@code replacement}, {@code newRank} and {@code verified}), {@code note} and
  * {@code text}. IDs are the data set's own IDs. Timing is left out, so that equal explanations give equal
  * bytes. Stateless and thread-safe.
@@ -85,6 +86,14 @@ public final class ExplanationJson {
         n.put("id", a.id());
         n.put("label", a.label());
         n.put("weight", a.weight());
+        a.effect().ifPresent(eff -> {
+            n.put("scoreAfter", eff.scoreAfter());
+            if (eff.rankAfter() > 0) {
+                n.put("rankAfter", eff.rankAfter());
+            } else {
+                n.putNull("rankAfter");
+            }
+        });
         return n;
     }
 }

@@ -303,6 +303,11 @@ public final class ImplicitAls implements FoldIn {
             return chol.solve(v);
         }
 
+        /** y^T A_u^-1 y for the factor of {@code item}, in O(k^2 / 2). */
+        public double inverseQuadratic(int item) {
+            return chol.inverseQuadratic(itemFactors, item * k);
+        }
+
         /** The explicit inverse W_u = A_u^-1 (row-major). */
         public double[] inverse() {
             return chol.inverse();
@@ -353,6 +358,11 @@ public final class ImplicitAls implements FoldIn {
     /** A copy of all item factors, row-major (items x k). */
     public double[] itemFactors() {
         return itemFactors.clone();
+    }
+
+    /** The item factors without copying; package-private for the exact-update kernels. */
+    double[] itemFactorsView() {
+        return itemFactors;
     }
 
     /** A copy of all user factors, row-major (users x k). */

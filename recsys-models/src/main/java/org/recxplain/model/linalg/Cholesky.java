@@ -70,6 +70,22 @@ public final class Cholesky {
         }
     }
 
+    /** The quadratic form y^T A^-1 y = |L^-1 y|^2, by one forward substitution (O(k^2 / 2)). */
+    public double inverseQuadratic(double[] y, int offset) {
+        double[] z = new double[k];
+        double q = 0;
+        for (int i = 0; i < k; i++) {
+            int ri = i * k;
+            double s = y[offset + i];
+            for (int p = 0; p < i; p++) {
+                s -= l[ri + p] * z[p];
+            }
+            z[i] = s / l[ri + i];
+            q += z[i] * z[i];
+        }
+        return q;
+    }
+
     /** A^-1 b as a new array. */
     public double[] solve(double[] b) {
         double[] x = java.util.Arrays.copyOf(b, k);
