@@ -69,11 +69,12 @@ final class BenchCommand implements Callable<Integer> {
      * @param java            Java runtime version
      * @param trainSeconds    wall-clock training time
      * @param sampledUsers    users whose explanations were timed
+     * @param topK            items explained per sampled user
      * @param warmMillis      one explanation with the user's factorisation already done, milliseconds
      * @param coldMillis      one explanation from scratch (factorisation included), milliseconds
      */
     record Result(String data, int users, int items, long interactions, int factors, int iterations, int threads,
-                  int cores, String java, double trainSeconds, int sampledUsers, Percentiles warmMillis,
+                  int cores, String java, double trainSeconds, int sampledUsers, int topK, Percentiles warmMillis,
                   Percentiles coldMillis) {
     }
 
@@ -85,21 +86,22 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Dataset data = DataOptions.load(DATA, null, null, o);
         o.println("model     implicit ALS: " + AlsOptions.describe(config));
-        o.println("warm-up   (JIT) ...");
+        int[] sample = sampleUsers(data, users, config.seed());
+        o.println("explain   neighbourhood: each of the top " + k + " items of " + sample.length
+                + " users drawn with seed " + config.seed() + ", warm and cold");
+        o.println("warm-up   a 2-iteration training run and a round of explanations (JIT) ...");
         o.flush();
         PrintWriter err = spec.commandLine().getErr();
 
-        // JIT warm-up: a short training run and a round of explanations
         ImplicitAls warm = Training.train(data, config.withIterations(Math.min(2, config.iterations())), err).model();
-        int[] sample = sampleUsers(data, users, config.seed());
-        timeExplanations(warm, sample, Math.min(k, 5));
+        timeExplanations(warm, sample, k);
 
         Training.Result trained = Training.train(data, config, err);
         double[][] times = timeExplanations(trained.model(), sample, k);
         Result r = new Result(DATA, data.interactions().numUsers(), data.interactions().numItems(),
                 data.interactions().size(), config.factors(), config.iterations(), config.threads(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                trained.nanos() / 1e9, sample.length, Percentiles.of(times[0]), Percentiles.of(times[1]));
+                trained.nanos() / 1e9, sample.length, k, Percentiles.of(times[0]), Percentiles.of(times[1]));
         o.println();
         printTable(o, r);
         if (out != null) {
@@ -126,45 +128,43 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Times explanations of each sampled user's top-k items, in milliseconds: [0] warm, one per item, each
+     * Times one explanation of each of each sampled user's top-k items, in milliseconds: [0] warm, a
      * {@code UserContext.explain(item)} after the user's system was factorised once ({@code forUser}); [1] cold,
-     * one per user, a single {@code explain(user, item)} that factorises from scratch.
+     * an {@code explain(user, item)} that factorises from scratch.
      */
     static double[][] timeExplanations(ImplicitAls model, int[] sample, int k) {
         AlsNeighbourhoodExplainer explainer = new AlsNeighbourhoodExplainer(model);
         double[] warm = new double[sample.length * k];
-        double[] cold = new double[sample.length];
-        int w = 0;
-        int c = 0;
+        double[] cold = new double[sample.length * k];
+        int n = 0;
         long sink = 0; // keeps the JIT from dropping the work
-        for (int s = 0; s < sample.length; s++) {
-            int u = sample[s];
+        for (int u : sample) {
             int[] items = model.recommend(u, k).stream().mapToInt(ScoredItem::item).toArray();
-            if (items.length == 0) {
-                continue; // the user has seen every item
+            for (int p = 0; p < items.length; p++) {
+                long t0 = System.nanoTime();
+                Explanation e = explainer.explain(u, items[p]);
+                cold[n + p] = (System.nanoTime() - t0) / 1e6;
+                sink += e.attributions().size();
             }
-            long t0 = System.nanoTime();
-            Explanation e = explainer.explain(u, items[items.length - 1]);
-            cold[c++] = (System.nanoTime() - t0) / 1e6;
-            sink += e.attributions().size();
             AlsNeighbourhoodExplainer.UserContext ctx = explainer.forUser(u);
             for (int item : items) {
                 long t1 = System.nanoTime();
                 Explanation x = ctx.explain(item);
-                warm[w++] = (System.nanoTime() - t1) / 1e6;
+                warm[n++] = (System.nanoTime() - t1) / 1e6;
                 sink += x.attributions().size();
             }
         }
         if (sink < 0) {
             throw new AssertionError();
         }
-        return new double[][] {java.util.Arrays.copyOf(warm, w), java.util.Arrays.copyOf(cold, c)};
+        return new double[][] {java.util.Arrays.copyOf(warm, n), java.util.Arrays.copyOf(cold, n)};
     }
 
     static void printTable(PrintWriter o, Result r) {
         o.println(String.format(Locale.ROOT, "%-46s %6s %10s %10s %10s", "measure", "n", "mean", "p50", "p95"));
-        o.println(String.format(Locale.ROOT, "%-46s %6d %10.2f %10s %10s",
-                "ALS training, " + r.threads() + " thread(s) (s)", 1, r.trainSeconds(), "", ""));
+        o.println(String.format(Locale.ROOT, "%-46s %6d %10.2f",
+                "ALS training, " + r.threads() + " thread" + (r.threads() == 1 ? "" : "s") + " (s)", 1,
+                r.trainSeconds()));
         row(o, "explanation, factorisation done (ms)", r.warmMillis());
         row(o, "explanation, cold incl. factorisation (ms)", r.coldMillis());
     }
