@@ -1,5 +1,7 @@
 package org.recxplain.explain;
 
+import org.recxplain.explain.counterfactual.AlsCounterfactualExplainer;
+import org.recxplain.explain.counterfactual.AlsRemovalExplainer;
 import org.recxplain.explain.neighbourhood.AlsNeighbourhoodExplainer;
 import org.recxplain.model.Recommender;
 import org.recxplain.model.als.ImplicitAls;
@@ -16,7 +18,7 @@ public final class Explainers {
 
     /** The names accepted by {@link #byName(String, Recommender)}. */
     public static List<String> names() {
-        return List.of(AlsNeighbourhoodExplainer.NAME);
+        return List.of(AlsNeighbourhoodExplainer.NAME, AlsRemovalExplainer.NAME, AlsCounterfactualExplainer.NAME);
     }
 
     /**
@@ -25,10 +27,40 @@ public final class Explainers {
      * @throws IllegalArgumentException if the model has no exact decomposition (supported: implicit ALS)
      */
     public static Explainer neighbourhood(Recommender model) {
+        return new AlsNeighbourhoodExplainer(requireAls(model, AlsNeighbourhoodExplainer.NAME));
+    }
+
+    /**
+     * The effect of removing each past interaction on the score; exact (Sherman-Morrison) for implicit
+     * ALS. The 10 largest attributions also get the item's rank after the removal.
+     *
+     * @throws IllegalArgumentException if the model is not supported (supported: implicit ALS)
+     */
+    public static Explainer influence(Recommender model) {
+        return new AlsRemovalExplainer(requireAls(model, AlsRemovalExplainer.NAME), 10);
+    }
+
+    /**
+     * A minimal set of past interactions whose removal displaces the item, verified by refitting; five
+     * candidate replacements and at most ten removals.
+     *
+     * @throws IllegalArgumentException if the model is not supported (supported: implicit ALS)
+     */
+    public static Explainer counterfactual(Recommender model) {
+        return counterfactual(model, 5, 10);
+    }
+
+    /** A minimal counterfactual set with the given search budget. */
+    public static Explainer counterfactual(Recommender model, int candidates, int maxSetSize) {
+        return new AlsCounterfactualExplainer(requireAls(model, AlsCounterfactualExplainer.NAME), candidates,
+                maxSetSize);
+    }
+
+    private static ImplicitAls requireAls(Recommender model, String explainer) {
         if (model instanceof ImplicitAls als) {
-            return new AlsNeighbourhoodExplainer(als);
+            return als;
         }
-        throw new IllegalArgumentException("the neighbourhood explainer supports implicit ALS models, not '"
+        throw new IllegalArgumentException("the " + explainer + " explainer supports implicit ALS models, not '"
                 + model.info().family() + "'");
     }
 
@@ -41,6 +73,8 @@ public final class Explainers {
     public static Explainer byName(String name, Recommender model) {
         return switch (name) {
             case AlsNeighbourhoodExplainer.NAME, "neighborhood" -> neighbourhood(model);
+            case AlsRemovalExplainer.NAME -> influence(model);
+            case AlsCounterfactualExplainer.NAME -> counterfactual(model);
             default -> throw new IllegalArgumentException("unknown explainer '" + name + "'; known: "
                     + String.join(", ", names()));
         };

@@ -5,13 +5,11 @@ import org.recxplain.data.Row;
 import org.recxplain.explain.Attribution;
 import org.recxplain.explain.Explainer;
 import org.recxplain.explain.Explanation;
+import org.recxplain.explain.Explanations;
 import org.recxplain.explain.Provenance;
-import org.recxplain.explain.Target;
 import org.recxplain.model.als.ImplicitAls;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,22 +124,12 @@ public final class AlsNeighbourhoodExplainer implements Explainer {
             double[] w = weights(item);
             List<Attribution> attributions = new ArrayList<>(w.length);
             for (int p = 0; p < w.length; p++) {
-                int j = items[p];
-                attributions.add(new Attribution(Attribution.Kind.INTERACTION, j, data.interactions().items().id(j),
-                        data.itemTitle(j), w[p]));
+                attributions.add(Explanations.interaction(data, items[p], w[p]));
             }
-            attributions.sort(BY_MAGNITUDE);
-            Target target = new Target(user, data.interactions().users().id(user), item,
-                    data.interactions().items().id(item), data.itemTitle(item), model.score(user, item));
-            Optional<String> note = items.length == 0
-                    ? Optional.of("the user has no interactions to attribute the score to")
-                    : Optional.empty();
-            return new Explanation(target, provenance, attributions, Optional.empty(), note,
-                    Duration.ofNanos(System.nanoTime() - start));
+            Optional<String> note = items.length == 0 ? Optional.of(Explanations.NO_HISTORY) : Optional.empty();
+            return Explanations.of(Explanations.target(model, user, item, model.score(user, item)), provenance,
+                    attributions, Optional.empty(), note, start);
         }
     }
 
-    /** Descending absolute weight, then ascending index: a total, deterministic order. */
-    public static final Comparator<Attribution> BY_MAGNITUDE =
-            Comparator.comparingDouble((Attribution a) -> -Math.abs(a.weight())).thenComparingInt(Attribution::index);
 }
