@@ -1,5 +1,8 @@
 package org.recxplain.explain;
 
+import org.recxplain.explain.baseline.CosineNeighbourhoodExplainer;
+import org.recxplain.explain.baseline.PopularityExplainer;
+import org.recxplain.explain.baseline.RandomExplainer;
 import org.recxplain.explain.counterfactual.AlsCounterfactualExplainer;
 import org.recxplain.explain.counterfactual.AlsRemovalExplainer;
 import org.recxplain.explain.neighbourhood.AlsNeighbourhoodExplainer;
@@ -18,7 +21,8 @@ public final class Explainers {
 
     /** The names accepted by {@link #byName(String, Recommender)}. */
     public static List<String> names() {
-        return List.of(AlsNeighbourhoodExplainer.NAME, AlsRemovalExplainer.NAME, AlsCounterfactualExplainer.NAME);
+        return List.of(AlsNeighbourhoodExplainer.NAME, AlsRemovalExplainer.NAME, AlsCounterfactualExplainer.NAME,
+                CosineNeighbourhoodExplainer.NAME, PopularityExplainer.NAME, RandomExplainer.NAME);
     }
 
     /**
@@ -56,6 +60,21 @@ public final class Explainers {
                 maxSetSize);
     }
 
+    /** Model-agnostic: weights each past interaction by its item's cosine similarity to the explained item. */
+    public static Explainer cosine(Recommender model) {
+        return new CosineNeighbourhoodExplainer(model);
+    }
+
+    /** Baseline: weights each past interaction by its item's popularity. */
+    public static Explainer popularity(Recommender model) {
+        return new PopularityExplainer(model);
+    }
+
+    /** Baseline: uniform random weights, seeded. */
+    public static Explainer random(Recommender model, long seed) {
+        return new RandomExplainer(model, seed);
+    }
+
     private static ImplicitAls requireAls(Recommender model, String explainer) {
         if (model instanceof ImplicitAls als) {
             return als;
@@ -71,10 +90,23 @@ public final class Explainers {
      *                                  unsupported model
      */
     public static Explainer byName(String name, Recommender model) {
+        return byName(name, model, 42L);
+    }
+
+    /**
+     * An explainer by its CLI name, with the seed for randomised explainers.
+     *
+     * @throws IllegalArgumentException for an unknown name (the message lists the known ones) or an
+     *                                  unsupported model
+     */
+    public static Explainer byName(String name, Recommender model, long seed) {
         return switch (name) {
             case AlsNeighbourhoodExplainer.NAME, "neighborhood" -> neighbourhood(model);
             case AlsRemovalExplainer.NAME -> influence(model);
             case AlsCounterfactualExplainer.NAME -> counterfactual(model);
+            case CosineNeighbourhoodExplainer.NAME -> cosine(model);
+            case PopularityExplainer.NAME -> popularity(model);
+            case RandomExplainer.NAME -> random(model, seed);
             default -> throw new IllegalArgumentException("unknown explainer '" + name + "'; known: "
                     + String.join(", ", names()));
         };
