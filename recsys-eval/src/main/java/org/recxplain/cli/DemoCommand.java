@@ -72,10 +72,10 @@ final class DemoCommand implements Callable<Integer> {
         Training.Result trained = Training.train(data, config, spec.commandLine().getErr());
         out.println("          trained in " + Numbers.seconds(trained.nanos()) + ", model ID "
                 + trained.model().info().id());
-        Explainer explainer = ExplainerChoice.create("neighbourhood", trained.model(), DATA);
+        Explainer explainer = ExplainerChoice.create("neighbourhood", trained.model(), 0L, DATA);
         out.println("explainer " + explainer.name() + ": each score is split exactly over the user's own "
                 + "past interactions");
-        ModelFile model = new ModelFile(DATA, trained.model());
+        LoadedModel model = new LoadedModel(DATA, trained.model());
         for (String id : users) {
             int u = model.user(id);
             List<ScoredItem> recs = trained.model().recommend(u, k);

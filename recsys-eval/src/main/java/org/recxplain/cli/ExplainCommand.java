@@ -47,6 +47,10 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Explainer: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private String explainer;
 
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of randomised explainers (default: ${DEFAULT-VALUE}); recorded in each explanation.")
+    private long seed;
+
     @Option(names = "--top", paramLabel = "N",
             description = "Attributions shown per explanation (default: all in JSON, " + TEXT_TOP + " in text).")
     private Integer top;
@@ -64,11 +68,11 @@ final class ExplainCommand implements Callable<Integer> {
         if (top != null) {
             Choices.atLeast(spec, "--top", top, 0);
         }
-        ModelFile m = ModelFile.load(model);
+        LoadedModel m = LoadedModel.load(model);
         int u = m.user(user);
         int[] items = item != null ? new int[] {m.item(item)}
                 : m.model().recommend(u, k).stream().mapToInt(ScoredItem::item).toArray();
-        Explainer ex = ExplainerChoice.create(explainer, m.model(), m.source());
+        Explainer ex = ExplainerChoice.create(explainer, m.model(), seed, m.source());
         List<Explanation> explanations = ex.explain(u, items);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {

@@ -19,12 +19,13 @@ final class ExplainerChoice extends ArrayList<String> {
     /**
      * The named explainer for {@code model}.
      *
+     * @param seed        the seed of randomised explainers
      * @param modelSource what the model is, for the error message ({@code model als.model})
      * @throws CliException if the explainer does not support the model (its reason is in the message)
      */
-    static Explainer create(String name, Recommender model, String modelSource) {
+    static Explainer create(String name, Recommender model, long seed, String modelSource) {
         try {
-            return Explainers.byName(name, model);
+            return Explainers.byName(name, model, seed);
         } catch (IllegalArgumentException e) {
             throw new CliException("explainer '" + name + "' cannot explain " + modelSource + " ("
                     + model.info().id() + "): " + e.getMessage(), e);

@@ -55,7 +55,7 @@ final class RecommendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Choices.check(spec, "--format", format, new Choices.RecommendFormats());
         Choices.atLeast(spec, "-k", k, 1);
-        ModelFile m = ModelFile.load(model);
+        LoadedModel m = LoadedModel.load(model);
         int u = m.user(user);
         List<ScoredItem> recs = m.model().recommend(u, k);
         List<Row> rows = new ArrayList<>(recs.size());

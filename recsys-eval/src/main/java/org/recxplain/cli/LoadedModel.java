@@ -13,14 +13,14 @@ import java.nio.file.Path;
  * @param source what the model is, for error messages: {@code model als.model}
  * @param model  the recommender, with its training data
  */
-record ModelFile(String source, Recommender model) {
+record LoadedModel(String source, Recommender model) {
 
     /**
      * Loads a saved model.
      *
      * @throws CliException if the file is missing, a directory, or not a model this version can read
      */
-    static ModelFile load(Path path) {
+    static LoadedModel load(Path path) {
         if (!Files.exists(path)) {
             throw new CliException("model file '" + path + "' not found");
         }
@@ -28,10 +28,13 @@ record ModelFile(String source, Recommender model) {
             throw new CliException("model file '" + path + "' is a directory");
         }
         try {
-            return new ModelFile("model " + path, Models.load(path));
+            return new LoadedModel("model " + path, Models.load(path));
         } catch (java.io.IOException | java.io.UncheckedIOException | IllegalArgumentException
                  | org.recxplain.data.DataFormatException e) {
-            throw new CliException("cannot read model file '" + path + "': " + ErrorReporter.describe(e), e);
+            String why = ErrorReporter.describe(e);
+            String prefix = path + ": ";
+            throw new CliException("cannot read model file '" + path + "': "
+                    + (why.startsWith(prefix) ? why.substring(prefix.length()) : why), e);
         }
     }
 
