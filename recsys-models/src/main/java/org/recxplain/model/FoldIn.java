@@ -17,4 +17,17 @@ public interface FoldIn extends Recommender {
      * training history this equals {@link #scoreAll(int, float[])} up to floating-point rounding.
      */
     void scoreAllFolded(int user, Row history, float[] out);
+
+    /**
+     * The folded-in scores of just {@code items} (in that order) into {@code out}: the same values as
+     * {@link #scoreAllFolded}, for callers that need a few items per history (coalitions, removal curves).
+     * Models override it when a partial scoring is cheaper.
+     */
+    default void scoreFolded(int user, Row history, int[] items, float[] out) {
+        float[] all = new float[numItems()];
+        scoreAllFolded(user, history, all);
+        for (int p = 0; p < items.length; p++) {
+            out[p] = all[items[p]];
+        }
+    }
 }

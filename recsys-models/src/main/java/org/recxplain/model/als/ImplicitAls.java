@@ -400,6 +400,15 @@ public final class ImplicitAls implements FoldIn {
     }
 
     @Override
+    public void scoreFolded(int user, Row history, int[] items, float[] out) {
+        java.util.Objects.checkIndex(user, data.interactions().numUsers());
+        UserSystem sys = userSystem(history);
+        for (int p = 0; p < items.length; p++) {
+            out[p] = (float) sys.score(items[p]);
+        }
+    }
+
+    @Override
     public String toString() {
         return "ImplicitAls[" + info.id() + ", " + config + "]";
     }

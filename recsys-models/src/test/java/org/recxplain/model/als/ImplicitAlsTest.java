@@ -99,6 +99,12 @@ class ImplicitAlsTest {
             als.scoreAll(u, stored);
             als.scoreAllFolded(u, data.interactions().userRow(u), folded);
             assertArrayEquals(stored, folded);
+            int[] some = {0, 5, 17};
+            float[] few = new float[3];
+            Row reduced = data.interactions().userRow(u).without(data.interactions().userRow(u).indices()[0]);
+            als.scoreFolded(u, reduced, some, few);
+            als.scoreAllFolded(u, reduced, folded);
+            assertArrayEquals(new float[] {folded[0], folded[5], folded[17]}, few);
         }
     }
 
