@@ -75,9 +75,14 @@ public final class FeatureDictionary {
          * The index of a feature, adding it if new.
          *
          * @param value the category (ignored for {@link FeatureKind#NUMERIC})
-         * @throws IllegalArgumentException if the group was declared with another kind
+         * @throws IllegalArgumentException if the group was declared with another kind, or its name is empty
+         *                                  or contains '=' (which would make names ambiguous)
          */
         public int add(String group, FeatureKind kind, String value) {
+            if (group.isEmpty() || group.indexOf('=') >= 0) {
+                throw new IllegalArgumentException("feature group name must be non-empty and free of '=', got '"
+                        + group + "'");
+            }
             FeatureKind known = groups.putIfAbsent(group, kind);
             if (known != null && known != kind) {
                 throw new IllegalArgumentException("feature group '" + group + "' is " + known + ", not " + kind);

@@ -30,6 +30,21 @@ public final class InteractionsBuilder {
     private boolean anyTime;
     private long duplicates;
 
+    /**
+     * A builder whose users and items are those of the given maps, registered in index order, so that the
+     * built matrix shares their indices (for splits, filters and decoding).
+     */
+    public static InteractionsBuilder over(IdMap users, IdMap items) {
+        InteractionsBuilder b = new InteractionsBuilder();
+        for (String id : users.ids()) {
+            b.users.add(id);
+        }
+        for (String id : items.ids()) {
+            b.items.add(id);
+        }
+        return b;
+    }
+
     /** Sets the rule for repeated (user, item) pairs. */
     public InteractionsBuilder duplicatePolicy(DuplicatePolicy policy) {
         this.duplicatePolicy = java.util.Objects.requireNonNull(policy);

@@ -25,6 +25,12 @@ public record Row(int[] indices, float[] values, long[] timestamps) {
             throw new IllegalArgumentException("row arrays differ in length: " + indices.length + " indices, "
                     + values.length + " values" + (timestamps == null ? "" : ", " + timestamps.length + " timestamps"));
         }
+        for (int p = 1; p < indices.length; p++) {
+            if (indices[p] <= indices[p - 1]) {
+                throw new IllegalArgumentException("row indices must be strictly ascending, got " + indices[p - 1]
+                        + " then " + indices[p] + " at position " + p);
+            }
+        }
     }
 
     /** Number of entries. */
@@ -42,7 +48,7 @@ public record Row(int[] indices, float[] values, long[] timestamps) {
      * contain indices that are absent).
      */
     public Row without(int... removed) {
-        return removed.length == 0 ? this : filter(removed, false);
+        return filter(removed, false);
     }
 
     /** This row restricted to the entries whose index is in {@code kept} (in any order). */

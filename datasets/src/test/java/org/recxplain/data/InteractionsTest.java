@@ -96,4 +96,21 @@ class InteractionsTest {
         assertArrayEquals(new float[] {1f, 4f}, col.values());
         assertEquals(0, v.itemDegree(m.items().index("x")) - 1);
     }
+
+    @Test
+    void rowsMustBeAscending() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Row(new int[] {3, 1}, new float[2], null));
+        assertTrue(e.getMessage().contains("ascending"), e.getMessage());
+    }
+
+    @Test
+    void builderOverExistingIdsSharesIndices() {
+        CsrInteractions m = sample();
+        InteractionsBuilder b = InteractionsBuilder.over(m.users(), m.items());
+        b.add("carol", "z", 1f);
+        CsrInteractions other = b.build();
+        assertEquals(m.users(), other.users());
+        assertEquals(m.items(), other.items());
+        assertEquals(1f, other.value(m.users().index("carol"), m.items().index("z")));
+    }
 }

@@ -7,10 +7,16 @@ import org.recxplain.model.Fingerprint;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
 import org.recxplain.model.linalg.Cholesky;
+import org.recxplain.model.io.DatasetCodec;
+import org.recxplain.model.io.ModelFile;
+import org.recxplain.model.io.ModelFormatException;
+import org.recxplain.model.io.ModelReader;
 import org.recxplain.model.linalg.Dense;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -180,6 +186,56 @@ public final class ImplicitAls implements FoldIn {
         return new ImplicitAls(data, config, users, items);
     }
 
+    /** The format version of {@link #save(Path)}. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * Saves the model with everything needed to explain it (training data, ID maps, features, titles) in
+     * the project's versioned, checksummed container ({@link ModelFile}).
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public void save(Path path) throws IOException {
+        ModelFile.write(path, FAMILY, FORMAT_VERSION, w -> {
+            w.writeInt(config.factors()).writeDouble(config.lambda()).writeDouble(config.alpha())
+                    .writeInt(config.iterations()).writeLong(config.seed());
+            DatasetCodec.write(w, data);
+            w.writeDoubles(userFactors).writeDoubles(itemFactors);
+        });
+    }
+
+    /**
+     * Loads a model saved by {@link #save(Path)}.
+     *
+     * @throws ModelFormatException if the file is not an ALS model, is truncated or corrupted (the message
+     *                              names the file and the problem)
+     * @throws IOException          if the file cannot be read
+     */
+    public static ImplicitAls load(Path path) throws IOException {
+        return read(ModelFile.read(path));
+    }
+
+    /** Reads the body of an ALS model file (see {@link org.recxplain.model.Models#load(Path)}). */
+    public static ImplicitAls read(ModelReader r) throws IOException {
+        r.expect(FAMILY, FORMAT_VERSION);
+        Config config;
+        try {
+            config = new Config(r.readInt(), r.readDouble(), r.readDouble(), r.readInt(), r.readLong(),
+                    Runtime.getRuntime().availableProcessors());
+        } catch (IllegalArgumentException e) {
+            throw r.error("invalid ALS configuration: " + e.getMessage());
+        }
+        Dataset data = DatasetCodec.read(r);
+        double[] users = r.readDoubles();
+        double[] items = r.readDoubles();
+        r.expectEnd();
+        try {
+            return restore(data, config, users, items);
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+    }
+
     /** Restores a trained model from its parameters (used by the model file reader). */
     static ImplicitAls restore(Dataset data, Config config, double[] userFactors, double[] itemFactors) {
         int k = config.factors();
@@ -322,6 +378,20 @@ public final class ImplicitAls implements FoldIn {
         public void scoreAll(float[] out) {
             Dense.scoreRows(itemFactors, factor, 0, k, out);
         }
+    }
+
+    /**
+     * This model as if {@code user}'s training history were {@code history}: the data is a view with that
+     * row replaced and the user's factor is refit exactly (fold-in); every other parameter is shared. Costs
+     * O(|history| k^2 + k^3) plus a copy of the user factors. Used to measure how explanations change under
+     * small changes of the input.
+     */
+    public ImplicitAls withHistory(int user, Row history) {
+        java.util.Objects.checkIndex(user, data.interactions().numUsers());
+        Dataset changed = data.withInteractions(data.interactions().withUserRow(user, history));
+        double[] users = userFactors.clone();
+        System.arraycopy(userSystem(history).factor, 0, users, user * k, k);
+        return new ImplicitAls(changed, config, users, itemFactors);
     }
 
     /** The confidence c = 1 + alpha * r of an observed value r. */

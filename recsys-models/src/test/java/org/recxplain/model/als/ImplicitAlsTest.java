@@ -165,4 +165,46 @@ class ImplicitAlsTest {
         assertEquals(data.interactions().items().id(recs.get(0).item()), recs.get(0).id());
         assertThrows(java.util.NoSuchElementException.class, () -> als.recommend("nobody", 5));
     }
+
+    @Test
+    void saveThenLoadGivesIdenticalScores(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Dataset data = SyntheticData.small(6).generate().dataset();
+        ImplicitAls als = ImplicitAls.train(data, SMALL);
+        java.nio.file.Path file = dir.resolve("als.model");
+        als.save(file);
+        Recommender loaded = org.recxplain.model.Models.load(file);
+        assertEquals(als.info(), loaded.info());
+        float[] a = new float[als.numItems()];
+        float[] b = new float[als.numItems()];
+        for (int u = 0; u < data.interactions().numUsers(); u++) {
+            als.scoreAll(u, a);
+            loaded.scoreAll(u, b);
+            assertArrayEquals(a, b);
+        }
+        assertEquals(data.itemTitles(), loaded.data().itemTitles());
+        // a corrupted or truncated file is refused with a clear message naming the file
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x40;
+        java.nio.file.Path bad = dir.resolve("bad.model");
+        java.nio.file.Files.write(bad, bytes);
+        var e = assertThrows(org.recxplain.model.io.ModelFormatException.class,
+                () -> org.recxplain.model.Models.load(bad));
+        assertTrue(e.getMessage().contains("bad.model"), e.getMessage());
+        java.nio.file.Files.write(bad, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file), 100));
+        e = assertThrows(org.recxplain.model.io.ModelFormatException.class,
+                () -> org.recxplain.model.Models.load(bad));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void withHistoryRefitsOnlyThatUser() {
+        Dataset data = SyntheticData.small(12).generate().dataset();
+        ImplicitAls als = ImplicitAls.train(data, SMALL);
+        Row reduced = data.interactions().userRow(7).without(data.interactions().userRow(7).indices()[1]);
+        ImplicitAls changed = als.withHistory(7, reduced);
+        assertEquals(reduced, changed.data().interactions().userRow(7));
+        assertArrayEquals(als.userSystem(reduced).factor(), changed.userFactor(7));
+        assertArrayEquals(als.userFactor(8), changed.userFactor(8));
+        assertArrayEquals(als.userFactor(7), als.userSystem(7).factor(), "the original is unchanged");
+    }
 }
