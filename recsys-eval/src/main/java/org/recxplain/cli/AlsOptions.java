@@ -55,9 +55,9 @@ final class AlsOptions {
 
     /** One line describing a configuration, e.g. {@code 32 factors, 10 iterations, lambda 0.1, alpha 40, seed 42, 2 threads}. */
     static String describe(ImplicitAls.Config c) {
-        return String.format(Locale.ROOT, "%d factors, %d iterations, lambda %s, alpha %s, seed %d, %d thread%s",
-                c.factors(), c.iterations(), Numbers.plain(c.lambda()), Numbers.plain(c.alpha()), c.seed(),
-                c.threads(), c.threads() == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "%d factors, %d iteration%s, lambda %s, alpha %s, seed %d, %d thread%s",
+                c.factors(), c.iterations(), c.iterations() == 1 ? "" : "s", Numbers.plain(c.lambda()),
+                Numbers.plain(c.alpha()), c.seed(), c.threads(), c.threads() == 1 ? "" : "s");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.recxplain.cli;
 
 import org.recxplain.data.Dataset;
+import org.recxplain.data.io.LoadOptions;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.neighbourhood.AlsNeighbourhoodExplainer;
 import org.recxplain.model.ScoredItem;
@@ -84,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
         Choices.atLeast(spec, "-k", k, 1);
         ImplicitAls.Config config = als.config();
         PrintWriter o = spec.commandLine().getOut();
-        Dataset data = DataOptions.load(DATA, null, null, o);
+        Dataset data = DataOptions.load(DATA, null, LoadOptions.defaults(), null, o);
         o.println("model     implicit ALS: " + AlsOptions.describe(config));
         int[] sample = sampleUsers(data, users, config.seed());
         o.println("explain   neighbourhood: each of the top " + k + " items of " + sample.length

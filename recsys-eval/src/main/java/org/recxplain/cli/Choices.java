@@ -1,5 +1,6 @@
 package org.recxplain.cli;
 
+import org.recxplain.data.io.DataSources;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -51,10 +52,11 @@ final class Choices {
         }
     }
 
-    /** Input formats of {@code --data-format}. */
+    /** Input formats of {@code --data-format}: the loaders' formats and {@code auto}. */
     static final class DataFormats extends ArrayList<String> {
         DataFormats() {
-            super(List.of("movielens", "ml100k", "csv", "uci-restaurant"));
+            super(DataSources.formats());
+            add(DataSources.AUTO);
         }
     }
 

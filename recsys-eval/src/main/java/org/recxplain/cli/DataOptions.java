@@ -9,8 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Where training data comes from: a bundled data set or a path with its format, and the implicit-feedback
@@ -22,59 +20,54 @@ final class DataOptions {
     private CommandSpec mixee;
 
     @Option(names = "--data", required = true, paramLabel = "NAME|PATH",
-            description = {"A bundled data set (ml-latest-small, uci-restaurant) or a file or directory to load."})
+            description = {"A bundled data set (ml-latest-small, uci-restaurant), or the file (csv) or directory "
+                    + "to load."})
     String data;
 
     @Option(names = "--data-format", paramLabel = "FORMAT", completionCandidates = Choices.DataFormats.class,
-            description = {"Format of a data PATH: ${COMPLETION-CANDIDATES}. Needed for a path; a bundled name "
-                    + "knows its own."})
+            description = {"Format of a data PATH: ${COMPLETION-CANDIDATES} (default: auto, recognised from the "
+                    + "files)."})
     String format;
+
+    @Option(names = "--lenient",
+            description = {"Skip malformed rows (counted and reported) instead of stopping at the first one."})
+    boolean lenient;
 
     @Option(names = "--implicit-threshold", paramLabel = "T",
             description = {"Treat the data as implicit feedback: keep only interactions with value >= T "
                     + "(each kept value r gets confidence 1 + alpha*r). Default: keep every interaction."})
-    Double implicitThreshold;
+    Float implicitThreshold;
 
     /** Loads the data the options name, printing a summary to {@code out}. */
     Dataset load(PrintWriter out) {
         if (format != null) {
             Choices.check(mixee, "--data-format", format, new Choices.DataFormats());
         }
-        return load(data, format, implicitThreshold, out);
+        if (implicitThreshold != null && !Float.isFinite(implicitThreshold)) {
+            throw new CommandLine.ParameterException(mixee.commandLine(),
+                    "invalid value for option '--implicit-threshold': " + implicitThreshold + " (expected a finite number)");
+        }
+        return load(data, format, LoadOptions.defaults().withLenient(lenient), implicitThreshold, out);
     }
 
     /**
-     * Loads a bundled data set by name, or a path in the given format, applies the implicit-feedback threshold
-     * if there is one, and prints what was loaded to {@code out}.
+     * Loads a bundled data set by name, or a path in the given format ({@code null}: recognised from the files),
+     * applies the implicit-feedback threshold if there is one, and prints what was loaded to {@code out}.
      *
-     * @param format {@code null} for a bundled name
-     * @throws CliException if the name is neither bundled nor an existing path, or a path has no format
+     * @throws org.recxplain.data.DataFormatException if the path does not exist or the data is malformed
+     * @throws IllegalArgumentException               if the format cannot be recognised
      */
-    static Dataset load(String dataOrPath, String format, Double implicitThreshold, PrintWriter out) {
+    static Dataset load(String dataOrPath, String format, LoadOptions options, Float implicitThreshold,
+                        PrintWriter out) {
         long t0 = System.nanoTime();
-        Dataset d;
-        if (DataSources.bundledNames().contains(dataOrPath) && format == null) {
-            d = DataSources.bundled(dataOrPath);
-        } else {
-            if (!Files.exists(Path.of(dataOrPath))) {
-                throw new CliException("unknown data '" + dataOrPath + "': not a bundled data set ("
-                        + String.join(", ", DataSources.bundledNames()) + ") and no such file or directory");
-            }
-            if (format == null) {
-                throw new CliException("--data-format is needed to read '" + dataOrPath + "' (one of: "
-                        + String.join(", ", new Choices.DataFormats()) + ")");
-            }
-            d = DataSources.open(dataOrPath, format, LoadOptions.defaults());
-        }
+        Dataset d = DataSources.open(dataOrPath, format, options);
         long loaded = System.nanoTime() - t0;
         out.println("data      " + describe(d) + " (loaded in " + Numbers.seconds(loaded) + ")");
         out.println("          " + d.report().summary());
+        d.report().messages().forEach(m -> out.println("          skipped: " + m));
         if (implicitThreshold != null) {
-            if (!Double.isFinite(implicitThreshold)) {
-                throw new CliException("--implicit-threshold must be a finite number, got " + implicitThreshold);
-            }
             int before = d.interactions().size();
-            d = new ImplicitFeedback(implicitThreshold.floatValue(), false).apply(d);
+            d = new ImplicitFeedback(implicitThreshold, false).apply(d);
             out.println("implicit  kept " + Numbers.count(d.interactions().size()) + " of " + Numbers.count(before)
                     + " interactions with value >= " + Numbers.plain(implicitThreshold)
                     + " (confidence 1 + alpha*value)");

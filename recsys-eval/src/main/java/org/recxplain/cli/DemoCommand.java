@@ -1,6 +1,7 @@
 package org.recxplain.cli;
 
 import org.recxplain.data.Dataset;
+import org.recxplain.data.io.LoadOptions;
 import org.recxplain.explain.Explainer;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.ExplanationText;
@@ -46,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--implicit-threshold", paramLabel = "T", defaultValue = "3.5",
             description = "Keep ratings >= T as positive feedback (default: ${DEFAULT-VALUE} stars).")
-    private double threshold;
+    private float threshold;
 
     @Mixin
     private AlsOptions als;
@@ -66,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("recxplain demo: why does an ALS recommender suggest these films?");
         out.println();
-        Dataset data = DataOptions.load(DATA, null, threshold, out);
+        Dataset data = DataOptions.load(DATA, null, LoadOptions.defaults(), threshold, out);
         out.println("model     implicit ALS: " + AlsOptions.describe(config));
         out.flush();
         Training.Result trained = Training.train(data, config, spec.commandLine().getErr());

@@ -16,6 +16,14 @@ final class Numbers {
         return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
+    /** The shortest plain decimal of a float, as written: {@code 3.7f} gives {@code 3.7}. */
+    static String plain(float v) {
+        if (Float.isNaN(v) || Float.isInfinite(v)) {
+            return Float.toString(v);
+        }
+        return new BigDecimal(Float.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
     /** An integer with thousands separators: {@code 100,836}. */
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

@@ -20,7 +20,7 @@ class BundledCommandsTest {
         CliRun r = CliRun.of("demo", "--users", "1,610", "-k", "2", "--top", "1", "--factors", "4",
                 "--iterations", "1", "--threads", "1");
         assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().contains("ml-latest-small: 610 users, 9,724 items, 100,836 interactions"), r::toString);
+        assertTrue(r.out().contains("ml-latest-small: 610 users, 9,742 items, 100,836 interactions"), r::toString);
         assertTrue(r.out().contains("trained in "), r::toString);
         assertTrue(r.out().contains("User 1 (") && r.out().contains("User 610 ("), r::toString);
         // two recommendations per user, each rendered with its heading
