@@ -38,6 +38,11 @@ public final class ExplanationText {
                 }
             }
             positive.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+            if (positive.isEmpty()) {
+                sb.append("None of your past interactions is credited with a positive share of its score.");
+                e.counterfactual().ifPresent(cf -> sb.append(' ').append(counterfactualSentence(cf)));
+                return sb.toString();
+            }
             List<String> names = new ArrayList<>();
             double covered = 0;
             for (Attribution a : positive) {

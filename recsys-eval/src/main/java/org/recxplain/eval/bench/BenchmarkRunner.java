@@ -1,0 +1,323 @@
+package org.recxplain.eval.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.recxplain.data.Dataset;
+import org.recxplain.data.ImplicitFeedback;
+import org.recxplain.data.Row;
+import org.recxplain.data.io.DataSources;
+import org.recxplain.data.io.LoadOptions;
+import org.recxplain.eval.fidelity.RemovalProtocol;
+import org.recxplain.eval.metrics.CorrelationMetric;
+import org.recxplain.eval.metrics.RemovalCurve;
+import org.recxplain.eval.metrics.ScorePair;
+import org.recxplain.eval.metrics.Stability;
+import org.recxplain.explain.Attribution;
+import org.recxplain.explain.Explainer;
+import org.recxplain.explain.Explainers;
+import org.recxplain.explain.Explanation;
+import org.recxplain.explain.ExplanationText;
+import org.recxplain.model.FoldIn;
+import org.recxplain.model.ModelSpec;
+import org.recxplain.model.Models;
+import org.recxplain.model.Rankings;
+import org.recxplain.model.Recommender;
+import org.recxplain.model.als.ImplicitAls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a {@link BenchConfig}: for every data set, model, explainer and seed (a cell), explains each sampled
+ * user's top-1 item and measures fidelity by removal (POS, DEL, INS, CDCG and their NEG variants),
+ * stability (across explainer seeds, under a one-interaction perturbation, across retrains), counterfactual
+ * validity (by refit, and on a sample by retraining the whole model), agreement of weights with actual
+ * removal effects, and cost. Each cell's raw observations go to {@code cells/NAME.json}; a cell whose file
+ * exists is not recomputed, so an interrupted run resumes. Then {@link BenchResults} aggregates all cells.
+ *
+ * <p>Targets are processed in parallel; every observation except timing depends only on the cell and the
+ * target, so parallel and sequential runs give identical results.
+ *
+ * <p>Thread-safety: one runner runs one benchmark at a time.
+ */
+public final class BenchmarkRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRunner.class);
+    private static final int REMOVAL_CHECKS = 10;
+
+    /** Receives progress: cells done out of the total, and what is running. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener QUIET = (done, total, what) -> { };
+
+        void progress(int done, int total, String what);
+    }
+
+    private final BenchConfig config;
+    private final Path out;
+    private final int threads;
+    private final Listener listener;
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * @param out     the output folder (created if needed)
+     * @param threads worker threads for the targets of a cell (1: sequential)
+     */
+    public BenchmarkRunner(BenchConfig config, Path out, int threads, Listener listener) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.config = config;
+        this.out = out;
+        this.threads = threads;
+        this.listener = listener;
+    }
+
+    /** Runs (or resumes) the benchmark and writes results.csv, results.json and report.html. */
+    public BenchResults run() throws IOException {
+        Path cells = out.resolve("cells");
+        Files.createDirectories(cells);
+        List<CellResult> results = new ArrayList<>();
+        Map<String, Dataset> examplesData = new HashMap<>();
+        int total = config.datasets().size() * config.models().size() * config.explainers().size()
+                * config.seeds().size();
+        int done = 0;
+        for (BenchConfig.DataSpec ds : config.datasets()) {
+            Dataset data = load(ds);
+            examplesData.put(ds.label(), data);
+            int[] users = sampleUsers(data);
+            for (BenchConfig.ModelEntry me : config.models()) {
+                ModelSpec spec = me.spec();
+                Map<Long, Trained> models = new HashMap<>();
+                for (String explainer : config.explainers()) {
+                    for (int s = 0; s < config.seeds().size(); s++) {
+                        long seed = config.seeds().get(s);
+                        String file = CellResult.fileName(ds.label(), spec.label(), explainer, seed);
+                        Path cellFile = cells.resolve(file);
+                        listener.progress(done, total, ds.label() + " / " + spec.label() + " / " + explainer
+                                + " / seed " + seed);
+                        CellResult cell;
+                        if (Files.isRegularFile(cellFile)) {
+                            cell = mapper.readValue(cellFile.toFile(), CellResult.class);
+                            LOG.info("resumed {}", file);
+                        } else {
+                            long next = config.seeds().get((s + 1) % config.seeds().size());
+                            Trained m = models.computeIfAbsent(seed, x -> train(spec, data, x));
+                            Trained r = next == seed ? null : models.computeIfAbsent(next, x -> train(spec, data, x));
+                            cell = measure(ds.label(), spec, explainer, seed, data, m, r, users);
+                            Path tmp = cells.resolve(file + ".tmp");
+                            mapper.writeValue(tmp.toFile(), cell);
+                            Files.move(tmp, cellFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                        results.add(cell);
+                        done++;
+                    }
+                }
+            }
+        }
+        listener.progress(done, total, "writing report");
+        BenchResults aggregated = BenchResults.aggregate(config, results);
+        aggregated.write(out);
+        return aggregated;
+    }
+
+    private record Trained(Recommender model, double seconds) {
+    }
+
+    private static Trained train(ModelSpec spec, Dataset data, long seed) {
+        long t0 = System.nanoTime();
+        Recommender m = Models.train(spec, data, seed);
+        return new Trained(m, (System.nanoTime() - t0) / 1e9);
+    }
+
+    static Dataset load(BenchConfig.DataSpec ds) {
+        Dataset d = DataSources.open(ds.data(), ds.format(), LoadOptions.defaults());
+        return ds.implicitThreshold() > 0 ? ImplicitFeedback.atLeast(ds.implicitThreshold()).apply(d) : d;
+    }
+
+    /** Users with a history, all of them or a seeded sample, ascending. */
+    int[] sampleUsers(Dataset data) {
+        int[] withHistory = IntStream.range(0, data.interactions().numUsers())
+                .filter(u -> data.interactions().userDegree(u) > 0).toArray();
+        if (config.users() == 0 || config.users() >= withHistory.length) {
+            return withHistory;
+        }
+        SplittableRandom rnd = new SplittableRandom(config.seeds().get(0));
+        int[] a = withHistory.clone();
+        for (int i = 0; i < config.users(); i++) {
+            int j = i + rnd.nextInt(a.length - i);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        int[] sample = Arrays.copyOf(a, config.users());
+        Arrays.sort(sample);
+        return sample;
+    }
+
+    /** Per-target observations, computed independently so that targets can run in any order. */
+    private record Obs(CellResult.TargetObs target, CellResult.Curve curve, CellResult.Curve neg, long latency,
+                       double seedJ, double perturbJ, double retrainJ, double spearman, double cfVerified,
+                       int[] cfRemoved) {
+    }
+
+    private CellResult measure(String dataset, ModelSpec spec, String name, long seed, Dataset data, Trained trained,
+                               Trained retrained, int[] users) {
+        Recommender model = trained.model();
+        Explainer explainer;
+        try {
+            explainer = Explainers.byName(name, model, seed);
+        } catch (IllegalArgumentException e) {
+            return empty(dataset, spec, name, seed, "not measured: " + e.getMessage(), trained.seconds());
+        }
+        Explainer otherSeed = Explainers.byName(name, model, seed + 7919);
+        Explainer retrain = retrained == null ? null : Explainers.byName(name, retrained.model(), seed);
+        int k = config.stabilityK();
+        RemovalProtocol protocol = model instanceof FoldIn f ? new RemovalProtocol(f, config.maxKe()) : null;
+        Obs[] obs = new Obs[users.length];
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> IntStream.range(0, users.length).parallel().forEach(p ->
+                    obs[p] = observe(model, explainer, otherSeed, retrain, protocol, name, seed, users[p], k))).join();
+        } finally {
+            pool.shutdown();
+        }
+        List<CellResult.TargetObs> targets = new ArrayList<>();
+        List<CellResult.Curve> curves = new ArrayList<>();
+        List<CellResult.Curve> negs = new ArrayList<>();
+        long[] latency = new long[obs.length];
+        double[] seedJ = new double[obs.length];
+        double[] perturbJ = new double[obs.length];
+        double[] retrainJ = new double[obs.length];
+        double[] spearman = new double[obs.length];
+        List<Double> verified = new ArrayList<>();
+        List<Double> retrainValid = new ArrayList<>();
+        for (int p = 0; p < obs.length; p++) {
+            Obs o = obs[p];
+            targets.add(o.target());
+            curves.add(o.curve());
+            negs.add(o.neg());
+            latency[p] = o.latency();
+            seedJ[p] = o.seedJ();
+            perturbJ[p] = o.perturbJ();
+            retrainJ[p] = o.retrainJ();
+            spearman[p] = o.spearman();
+            if (!Double.isNaN(o.cfVerified())) {
+                verified.add(o.cfVerified());
+                if (retrainValid.size() < config.retrainChecks()) {
+                    retrainValid.add(retrainCheck(spec, data, seed, users[p],
+                            data.interactions().items().index(o.target().item()), o.cfRemoved()));
+                }
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        return new CellResult(dataset, spec.label(), name, seed, "ok", targets, curves, negs, latency, seedJ, perturbJ,
+                retrainJ, spearman, toArray(verified), toArray(retrainValid), trained.seconds(),
+                (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+    }
+
+    private Obs observe(Recommender model, Explainer explainer, Explainer otherSeed, Explainer retrain,
+                        RemovalProtocol protocol, String name, long seed, int user, int k) {
+        int item = model.recommend(user, 1).get(0).item();
+        long t0 = System.nanoTime();
+        Explanation e = explainer.explain(user, item);
+        long latency = System.nanoTime() - t0;
+        int[] top = Stability.topIndices(e, k);
+        List<String> topIds = new ArrayList<>();
+        for (int i : top) {
+            topIds.add(model.data().interactions().items().id(i));
+        }
+        CellResult.TargetObs target = new CellResult.TargetObs(e.target().userId(), e.target().itemId(),
+                !e.attributions().isEmpty(), topIds, ExplanationText.sentence(e));
+        CellResult.Curve curve = protocol == null ? EMPTY : curve(protocol.curve(e, false));
+        CellResult.Curve neg = protocol == null ? EMPTY : curve(protocol.curve(e, true));
+        double seedJ = Stability.jaccard(top, Stability.topIndices(otherSeed.explain(user, item), k), k);
+        double retrainJ = retrain == null ? Double.NaN
+                : Stability.jaccard(top, Stability.topIndices(retrain.explain(user, item), k), k);
+        double perturbJ = perturbation(model, name, seed, user, item, top, k);
+        double spearman = model instanceof FoldIn f ? removalAgreement(f, e) : Double.NaN;
+        double cfVerified = Double.NaN;
+        int[] removed = null;
+        if (e.counterfactual().isPresent()) {
+            cfVerified = e.counterfactual().get().verified() ? 1 : 0;
+            removed = e.counterfactual().get().removed().stream().mapToInt(Attribution::index).toArray();
+        }
+        return new Obs(target, curve, neg, latency, seedJ, perturbJ, retrainJ, spearman, cfVerified, removed);
+    }
+
+    private static final CellResult.Curve EMPTY = new CellResult.Curve(new int[0], new double[0], new double[0]);
+
+    private static CellResult.Curve curve(java.util.Optional<RemovalCurve> c) {
+        return c.map(r -> new CellResult.Curve(r.newRank(), r.del(), r.ins())).orElse(EMPTY);
+    }
+
+    /**
+     * Jaccard@k of the explanation before and after dropping one random past interaction that it does not
+     * name among its top k (the user is refit; implicit ALS only, NaN otherwise).
+     */
+    private static double perturbation(Recommender model, String name, long seed, int user, int item, int[] top, int k) {
+        if (!(model instanceof ImplicitAls als)) {
+            return Double.NaN;
+        }
+        Row h = model.data().interactions().userRow(user);
+        int[] candidates = Arrays.stream(h.indices()).filter(i -> Arrays.stream(top).noneMatch(t -> t == i)).toArray();
+        if (candidates.length == 0) {
+            return Double.NaN;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + user);
+        int drop = candidates[rnd.nextInt(candidates.length)];
+        ImplicitAls changed = als.withHistory(user, h.without(drop));
+        Explanation e2 = Explainers.byName(name, changed, seed).explain(user, item);
+        return Stability.jaccard(top, Stability.topIndices(e2, k), k);
+    }
+
+    /**
+     * Spearman correlation between the weights of the top interaction attributions and the actual drop of
+     * the target's score when each is removed alone (fold-in); NaN with fewer than three.
+     */
+    private static double removalAgreement(FoldIn model, Explanation e) {
+        List<Attribution> interactions = e.attributions().stream()
+                .filter(a -> a.kind() == Attribution.Kind.INTERACTION).limit(REMOVAL_CHECKS).toList();
+        if (interactions.size() < 3) {
+            return Double.NaN;
+        }
+        Row h = model.data().interactions().userRow(e.target().user());
+        int[] item = {e.target().item()};
+        float[] after = new float[1];
+        List<ScorePair> pairs = new ArrayList<>();
+        for (Attribution a : interactions) {
+            model.scoreFolded(e.target().user(), h.without(a.index()), item, after);
+            pairs.add(new ScorePair(a.weight(), e.target().score() - after[0]));
+        }
+        double r = CorrelationMetric.spearman().evaluate(pairs).r();
+        return Double.isFinite(r) ? r : Double.NaN;
+    }
+
+    /** Retrains the whole model without the removed interactions and checks that the item left rank 1. */
+    private static double retrainCheck(ModelSpec spec, Dataset data, long seed, int user, int item, int[] removed) {
+        Dataset reduced = data.withInteractions(data.interactions().without(user, removed));
+        Recommender m = Models.train(spec, reduced, seed);
+        float[] scores = new float[m.numItems()];
+        m.scoreAll(user, scores);
+        return Rankings.rankOf(scores, item, data.interactions().userRow(user).indices()) > 1 ? 1 : 0;
+    }
+
+    private CellResult empty(String dataset, ModelSpec spec, String name, long seed, String status, double train) {
+        return new CellResult(dataset, spec.label(), name, seed, status, List.of(), List.of(), List.of(), new long[0],
+                new double[0], new double[0], new double[0], new double[0], new double[0], new double[0], train, 0);
+    }
+
+    private static double[] toArray(List<Double> list) {
+        return list.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

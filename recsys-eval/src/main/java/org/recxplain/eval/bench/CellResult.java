@@ -1,0 +1,66 @@
+package org.recxplain.eval.bench;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.util.List;
+
+/**
+ * The raw observations of one benchmark cell (data set, model, explainer, seed), kept so that results can be
+ * re-aggregated and an interrupted run resumed. Per-target arrays hold NaN where a measure does not apply.
+ *
+ * @param dataset        data set label
+ * @param model          model label
+ * @param explainer      explainer name
+ * @param seed           the seed of the model and the explainer
+ * @param status         "ok", or why the cell was not measured (for example an unsupported model)
+ * @param targets        the explained targets, in user order
+ * @param curves         removal curves, most important first (empty arrays where not measurable)
+ * @param negCurves      removal curves, least important first
+ * @param latencyNanos   wall time of each explanation
+ * @param seedJaccard    Jaccard@k of each explanation with the same explainer seeded differently
+ * @param perturbJaccard Jaccard@k after dropping one random interaction the explanation does not name
+ * @param retrainJaccard Jaccard@k with the model retrained with the next seed of the grid
+ * @param removalSpearman Spearman correlation of weights and actual fold-in removal effects (top 10)
+ * @param cfVerified     per target with a counterfactual: 1 if verified by refit, else 0
+ * @param cfRetrainValid per checked counterfactual: 1 if it holds after retraining the whole model
+ * @param trainSeconds   time to train the cell's model
+ * @param heapMb         heap in use after the cell, MB
+ */
+public record CellResult(String dataset, String model, String explainer, long seed, String status,
+                         List<TargetObs> targets, List<Curve> curves, List<Curve> negCurves, long[] latencyNanos,
+                         double[] seedJaccard, double[] perturbJaccard, double[] retrainJaccard,
+                         double[] removalSpearman, double[] cfVerified, double[] cfRetrainValid,
+                         double trainSeconds, double heapMb) {
+
+    /**
+     * One explained target.
+     *
+     * @param user      external user ID
+     * @param item      external item ID
+     * @param explained whether the explanation had any attribution
+     * @param top       external IDs of the top-k attributions
+     * @param text      the plain-language sentence
+     */
+    public record TargetObs(String user, String item, boolean explained, List<String> top, String text) {
+    }
+
+    /** A removal curve (see {@link org.recxplain.eval.metrics.RemovalCurve}); empty when not measurable. */
+    public record Curve(int[] newRank, double[] del, double[] ins) {
+        @JsonIgnore
+        public boolean isEmpty() {
+            return newRank.length == 0;
+        }
+    }
+
+    /** The file name of a cell's observations. */
+    @JsonIgnore
+    public String fileName() {
+        return fileName(dataset, model, explainer, seed);
+    }
+
+    /** The file name of a cell's observations. */
+    public static String fileName(String dataset, String model, String explainer, long seed) {
+        String key = dataset + "__" + model + "__" + explainer + "__" + seed;
+        return key.replaceAll("[^A-Za-z0-9._=-]+", "_") + ".json";
+    }
+}

@@ -1,0 +1,95 @@
+package org.recxplain.eval.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class BenchmarkRunnerTest {
+    static final BenchConfig SMALL = new BenchConfig("test",
+            List.of(new BenchConfig.DataSpec("uci-restaurant", null, 0)),
+            List.of(new BenchConfig.ModelEntry("als", Map.of("factors", "8", "iterations", "4", "threads", "1"))),
+            BenchConfig.ALL_EXPLAINERS, List.of(1L, 2L), 40, 3, 3, 1, 2);
+
+    /** Metrics whose values are measured times or memory, which differ between any two runs. */
+    static final Set<String> TIMING = Set.of(BenchResults.LATENCY, BenchResults.P50, BenchResults.P95,
+            BenchResults.TRAIN, BenchResults.HEAP);
+
+    static List<ResultRow> withoutTiming(BenchResults r) {
+        return r.rows().stream().filter(row -> !TIMING.contains(row.metric())).toList();
+    }
+
+    @Test
+    void sequentialAndParallelRunsGiveIdenticalResults(@TempDir Path dir) throws Exception {
+        BenchResults one = new BenchmarkRunner(SMALL, dir.resolve("seq"), 1, BenchmarkRunner.Listener.QUIET).run();
+        BenchResults four = new BenchmarkRunner(SMALL, dir.resolve("par"), 4, BenchmarkRunner.Listener.QUIET).run();
+        assertEquals(withoutTiming(one), withoutTiming(four));
+        assertFalse(withoutTiming(one).isEmpty());
+    }
+
+    @Test
+    void writesResultsAndAReportWithEveryExplainerAndResumes(@TempDir Path dir) throws Exception {
+        BenchResults r = new BenchmarkRunner(SMALL, dir, 2, BenchmarkRunner.Listener.QUIET).run();
+        String csv = Files.readString(dir.resolve("results.csv"));
+        assertTrue(csv.startsWith("dataset,model,explainer,metric,mean,ci_low,ci_high,n\n"));
+        String html = Files.readString(dir.resolve("report.html"));
+        for (String x : SMALL.explainers()) {
+            assertTrue(html.contains("<td>" + x + "</td>"), "report lacks " + x);
+            assertTrue(csv.contains("," + x + ","), "results.csv lacks " + x);
+        }
+        assertTrue(html.contains("data:image/png;base64,"));
+        assertFalse(html.contains("http://") || html.contains("https://"), "the report must be self-contained");
+        assertTrue(Files.readString(dir.resolve("results.json")).contains("\"results\""));
+        // every measured counterfactual verified, and found for most targets
+        assertEquals(1.0, r.find("uci-restaurant", "als(factors=8,iterations=4,threads=1)", "counterfactual",
+                BenchResults.CF_VERIFIED).orElseThrow().mean());
+        // deterministic explainers are perfectly stable across explainer seeds; random is not
+        assertEquals(1.0, r.find("uci-restaurant", "als(factors=8,iterations=4,threads=1)", "influence",
+                BenchResults.SEED_J).orElseThrow().mean());
+        assertTrue(r.find("uci-restaurant", "als(factors=8,iterations=4,threads=1)", "random",
+                BenchResults.SEED_J).orElseThrow().mean() < 0.9);
+        // resume: cells already on disk are read, not recomputed
+        Path cells = dir.resolve("cells");
+        Path one;
+        try (var s = Files.list(cells)) {
+            one = s.sorted().findFirst().orElseThrow();
+        }
+        var before = Files.getLastModifiedTime(one);
+        BenchResults again = new BenchmarkRunner(SMALL, dir, 2, BenchmarkRunner.Listener.QUIET).run();
+        assertEquals(before, Files.getLastModifiedTime(one));
+        assertEquals(r.rows(), again.rows());
+    }
+
+    @Test
+    void influenceBeatsRandomOnRemovalFidelity(@TempDir Path dir) throws Exception {
+        BenchResults r = new BenchmarkRunner(SMALL, dir, 2, BenchmarkRunner.Listener.QUIET).run();
+        String model = "als(factors=8,iterations=4,threads=1)";
+        double influence = r.find("uci-restaurant", model, "influence", BenchResults.DEL).orElseThrow().mean();
+        double random = r.find("uci-restaurant", model, "random", BenchResults.DEL).orElseThrow().mean();
+        assertTrue(influence < random, "DEL AUC influence " + influence + " vs random " + random);
+    }
+
+    @Test
+    void configFilesAreValidatedWithClearErrors(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bench.json");
+        Files.writeString(f, "{\"name\": \"x\", \"seeds\": [7], \"explainers\": [\"random\"]}");
+        BenchConfig c = BenchConfig.read(f);
+        assertEquals(List.of(7L), c.seeds());
+        assertEquals(BenchConfig.defaults().models(), c.models());
+        Files.writeString(f, "{\"seedz\": [7]}");
+        var e = assertThrows(IllegalArgumentException.class, () -> BenchConfig.read(f));
+        assertTrue(e.getMessage().contains("unknown field 'seedz'"), e.getMessage());
+        Files.writeString(f, "{\"seeds\": [7,}");
+        e = assertThrows(IllegalArgumentException.class, () -> BenchConfig.read(f));
+        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+        Files.writeString(f, "{\"seeds\": []}");
+        e = assertThrows(IllegalArgumentException.class, () -> BenchConfig.read(f));
+        assertTrue(e.getMessage().contains("seeds"), e.getMessage());
+    }
+}

@@ -1,0 +1,46 @@
+package org.recxplain.explain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ExplanationTextTest {
+    static Explanation explanation(double score, List<Attribution> attrs, Optional<Counterfactual> cf) {
+        return new Explanation(new Target(0, "u1", 3, "i3", "Heat (1995)", score),
+                new Provenance("test", Map.of(), 0, "m"), attrs, cf, Optional.empty(), Duration.ZERO);
+    }
+
+    static Attribution a(int i, String label, double w) {
+        return new Attribution(Attribution.Kind.INTERACTION, i, "i" + i, label, w);
+    }
+
+    @Test
+    void namesTheFewestItemsCoveringHalfTheScore() {
+        Explanation e = explanation(1.0, List.of(a(1, "Alien (1979)", 0.3), a(2, "Aliens (1986)", 0.25),
+                a(4, "Big (1988)", 0.45)), Optional.empty());
+        assertEquals("Recommended because you liked Big (1988) and Alien (1979), which account for 75% of its score.",
+                ExplanationText.sentence(e));
+        Explanation one = explanation(1.0, List.of(a(1, "Alien (1979)", 0.8), a(2, "Aliens (1986)", 0.2)),
+                Optional.empty());
+        assertEquals("Recommended because you liked Alien (1979), which accounts for 80% of its score.",
+                ExplanationText.sentence(one));
+    }
+
+    @Test
+    void handlesNoPositiveWeightsNegativeScoresAndCounterfactuals() {
+        Explanation zero = explanation(0.4, List.of(a(1, "Alien (1979)", 0.0)), Optional.empty());
+        assertTrue(ExplanationText.sentence(zero).startsWith("None of your past interactions"));
+        Explanation negative = explanation(-0.2, List.of(a(1, "Alien (1979)", -0.2)), Optional.empty());
+        assertTrue(ExplanationText.sentence(negative).startsWith("Not favoured by your history"));
+        Counterfactual cf = new Counterfactual(List.of(a(1, "Alien (1979)", 0.6)), 9, "i9", "Die Hard (1988)", 14, true);
+        Explanation withCf = explanation(1.0, List.of(a(1, "Alien (1979)", 0.6)), Optional.of(cf));
+        assertTrue(ExplanationText.sentence(withCf).endsWith("If you had not interacted with Alien (1979), this item "
+                + "would fall to #14, and Die Hard (1988) would take its place (checked by an exact refit)."),
+                ExplanationText.sentence(withCf));
+    }
+}
