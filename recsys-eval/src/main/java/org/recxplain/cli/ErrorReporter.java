@@ -25,7 +25,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        StringBuilder line = new StringBuilder(oneLine(ex.getMessage()));
+        String msg = oneLine(ex.getMessage());
+        StringBuilder line = new StringBuilder(msg.endsWith(".") ? msg.substring(0, msg.length() - 1) : msg);
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             List<String> s = u.getSuggestions();
             line.append(" (did you mean ").append(String.join(" or ", s.subList(0, Math.min(3, s.size()))))
