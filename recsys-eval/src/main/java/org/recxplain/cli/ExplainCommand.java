@@ -6,12 +6,12 @@ import org.recxplain.explain.ExplanationJson;
 import org.recxplain.explain.ExplanationText;
 import org.recxplain.model.ScoredItem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -28,11 +28,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by `train`.")
-    private Path model;
-
-    @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's ID in the data set.")
-    private String user;
+    @Mixin
+    private ModelUserOptions target;
 
     @Option(names = "--item", paramLabel = "ID",
             description = "Explain this item's score (any item, recommended or not). Default: the user's top-k.")
@@ -68,8 +65,8 @@ final class ExplainCommand implements Callable<Integer> {
         if (top != null) {
             Choices.atLeast(spec, "--top", top, 0);
         }
-        LoadedModel m = LoadedModel.load(model);
-        int u = m.user(user);
+        LoadedModel m = target.load();
+        int u = m.user(target.user);
         int[] items = item != null ? new int[] {m.item(item)}
                 : m.model().recommend(u, k).stream().mapToInt(ScoredItem::item).toArray();
         Explainer ex = ExplainerChoice.create(explainer, m.model(), seed, m.source());

@@ -2,12 +2,12 @@ package org.recxplain.cli;
 
 import org.recxplain.model.ScoredItem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +23,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by `train`.")
-    private Path model;
-
-    @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's ID in the data set.")
-    private String user;
+    @Mixin
+    private ModelUserOptions target;
 
     @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "10",
             description = "Number of items (default: ${DEFAULT-VALUE}).")
@@ -55,13 +52,13 @@ final class RecommendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Choices.check(spec, "--format", format, new Choices.RecommendFormats());
         Choices.atLeast(spec, "-k", k, 1);
-        LoadedModel m = LoadedModel.load(model);
-        int u = m.user(user);
+        LoadedModel m = target.load();
+        int u = m.user(target.user);
         List<ScoredItem> recs = m.model().recommend(u, k);
         List<Row> rows = new ArrayList<>(recs.size());
         for (int r = 0; r < recs.size(); r++) {
             ScoredItem s = recs.get(r);
-            rows.add(new Row(user, s.id(), m.model().data().itemTitle(s.item()), s.score(), r + 1));
+            rows.add(new Row(target.user, s.id(), m.model().data().itemTitle(s.item()), s.score(), r + 1));
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
@@ -74,7 +71,8 @@ final class RecommendCommand implements Callable<Integer> {
                 }
             }
             default -> {
-                out.println("Top " + rows.size() + " for user " + user + " (model " + m.model().info().id() + "):");
+                out.println("Top " + rows.size() + " for user " + target.user + " (model " + m.model().info().id()
+                        + "):");
                 for (Row r : rows) {
                     out.println(String.format(Locale.ROOT, "%3d. %-48s %8s  score %.4f", r.rank(), r.title(),
                             "[" + r.item() + "]", r.score()));
