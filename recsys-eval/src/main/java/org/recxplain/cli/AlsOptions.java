@@ -27,17 +27,22 @@ final class AlsOptions {
             description = "Alternating least-squares sweeps (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--lambda", paramLabel = "L", description = "L2 regularisation, > 0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lambda", paramLabel = "L",
+            description = "L2 regularisation, > 0 (default: ${DEFAULT-VALUE}).")
     double lambda;
 
     @Option(names = "--alpha", paramLabel = "A",
-            description = "Confidence scale: an interaction with value r has confidence 1 + A*r (default: ${DEFAULT-VALUE}).")
+            description = "Confidence scale: an interaction with value r has confidence 1 + A*r "
+                    + "(default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed of the initial factors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Random seed of the initial factors (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Training threads (default: ${DEFAULT-VALUE}, the available cores; the result does not depend on it).")
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Training threads (default: ${DEFAULT-VALUE}, the available cores; the result does not "
+                    + "depend on it).")
     int threads;
 
     /**
@@ -53,7 +58,7 @@ final class AlsOptions {
         }
     }
 
-    /** One line describing a configuration, e.g. {@code 32 factors, 10 iterations, lambda 0.1, alpha 40, seed 42, 2 threads}. */
+    /** One line describing a configuration: {@code 32 factors, 10 iterations, lambda 0.1, alpha 10, seed 42, ...}. */
     static String describe(ImplicitAls.Config c) {
         return String.format(Locale.ROOT, "%d factors, %d iteration%s, lambda %s, alpha %s, seed %d, %d thread%s",
                 c.factors(), c.iterations(), c.iterations() == 1 ? "" : "s", Numbers.plain(c.lambda()),

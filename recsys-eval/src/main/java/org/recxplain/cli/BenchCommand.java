@@ -171,6 +171,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter o, String label, Percentiles p) {
-        o.println(String.format(Locale.ROOT, "%-46s %6d %10.3f %10.3f %10.3f", label, p.n(), p.mean(), p.p50(), p.p95()));
+        o.println(String.format(Locale.ROOT, "%-46s %6d %10.3f %10.3f %10.3f", label, p.n(), p.mean(), p.p50(),
+                p.p95()));
     }
 }

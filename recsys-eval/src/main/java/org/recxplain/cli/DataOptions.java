@@ -45,7 +45,8 @@ final class DataOptions {
         }
         if (implicitThreshold != null && !Float.isFinite(implicitThreshold)) {
             throw new CommandLine.ParameterException(mixee.commandLine(),
-                    "invalid value for option '--implicit-threshold': " + implicitThreshold + " (expected a finite number)");
+                    "invalid value for option '--implicit-threshold': " + implicitThreshold
+                            + " (expected a finite number)");
         }
         return load(data, format, LoadOptions.defaults().withLenient(lenient), implicitThreshold, out);
     }

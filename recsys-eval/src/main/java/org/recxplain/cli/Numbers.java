@@ -8,7 +8,10 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** The shortest plain decimal of {@code v}, never in scientific notation: {@code 0.1}, {@code 40}, {@code 0.00000015}. */
+    /**
+     * The shortest plain decimal of {@code v}, never in scientific notation: {@code 0.1}, {@code 40}, and
+     * {@code 1.5E-7} as {@code 0.00000015}.
+     */
     static String plain(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
