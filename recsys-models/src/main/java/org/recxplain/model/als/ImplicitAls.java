@@ -6,6 +6,7 @@ import org.recxplain.data.Row;
 import org.recxplain.model.Fingerprint;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
+import org.recxplain.model.Parallel;
 import org.recxplain.model.linalg.Cholesky;
 import org.recxplain.model.io.DatasetCodec;
 import org.recxplain.model.io.ModelFile;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren and Volinsky, ICDM 2008).
@@ -263,17 +262,14 @@ public final class ImplicitAls implements FoldIn {
     private static void sweep(ForkJoinPool pool, int n, double[] target, double[] fixed, int k, Config config,
                               java.util.function.IntFunction<Row> rows) {
         double[] gram = Dense.gram(fixed, k);
-        int chunk = 64;
-        int chunks = (n + chunk - 1) / chunk;
-        IntConsumer work = c -> {
+        Parallel.forChunks(pool, n, 64, (from, to) -> {
             double[] a = new double[k * k];
             double[] b = new double[k];
-            for (int r = c * chunk; r < Math.min(n, (c + 1) * chunk); r++) {
+            for (int r = from; r < to; r++) {
                 halfStep(rows.apply(r), fixed, gram, k, config.lambda(), config.alpha(), a, b);
                 System.arraycopy(b, 0, target, r * k, k);
             }
-        };
-        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(work)).join();
+        });
     }
 
     /**
