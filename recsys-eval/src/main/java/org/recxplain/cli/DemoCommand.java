@@ -68,6 +68,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("recxplain demo: why does an ALS recommender suggest these films?");
         out.println();
         Dataset data = DataOptions.load(DATA, null, LoadOptions.defaults(), threshold, out);
+        int[] userIndex = new int[users.size()]; // checked before the training time is spent
+        for (int i = 0; i < userIndex.length; i++) {
+            userIndex[i] = LoadedModel.indexOf(data.interactions().users(), users.get(i).strip(), "user", DATA);
+        }
         out.println("model     implicit ALS: " + AlsOptions.describe(config));
         out.flush();
         Training.Result trained = Training.train(data, config, spec.commandLine().getErr());
@@ -76,9 +80,9 @@ final class DemoCommand implements Callable<Integer> {
         Explainer explainer = ExplainerChoice.create("neighbourhood", trained.model(), 0L, DATA);
         out.println("explainer " + explainer.name() + ": each score is split exactly over the user's own "
                 + "past interactions");
-        LoadedModel model = new LoadedModel(DATA, trained.model());
-        for (String id : users) {
-            int u = model.user(id);
+        for (int i = 0; i < userIndex.length; i++) {
+            int u = userIndex[i];
+            String id = data.interactions().users().id(u);
             List<ScoredItem> recs = trained.model().recommend(u, k);
             out.println();
             out.println("User " + id + " (" + data.interactions().userDegree(u) + " liked films): top " + recs.size());

@@ -49,6 +49,17 @@ record LoadedModel(String source, Recommender model) {
     }
 
     private int index(IdMap ids, String id, String what) {
+        return indexOf(ids, id, what, source);
+    }
+
+    /**
+     * The index of an external ID in {@code ids}.
+     *
+     * @param what   what the ID names ({@code user}, {@code item})
+     * @param source where the IDs come from, for the message ({@code model als.model}, {@code ml-latest-small})
+     * @throws CliException {@code unknown user ID '99999' in model als.model} if the ID is absent
+     */
+    static int indexOf(IdMap ids, String id, String what, String source) {
         int i = ids.index(id);
         if (i < 0) {
             throw new CliException("unknown " + what + " ID '" + id + "' in " + source);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code demo}, {@code bench} and {@code train --data NAME} on the bundled data sets, with tiny models. */
@@ -34,6 +35,7 @@ class BundledCommandsTest {
         CliRun r = CliRun.of("demo", "--users", "0", "--factors", "2", "--iterations", "1");
         assertEquals(RecxplainCli.EXIT_ERROR, r.code());
         assertEquals(List.of("error: unknown user ID '0' in ml-latest-small"), r.errLines());
+        assertFalse(r.out().contains("trained in"), "IDs are checked before training");
     }
 
     @Test
