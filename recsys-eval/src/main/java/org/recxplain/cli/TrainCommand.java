@@ -41,16 +41,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Choices.check(spec, "--model", family, new Choices.ModelFamilies());
         ImplicitAls.Config config = als.config();
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new CliException("cannot save the model to '" + out + "': no such directory " + parent);
+        }
         PrintWriter o = spec.commandLine().getOut();
         Dataset d = data.load(o);
         o.println("model     implicit ALS: " + AlsOptions.describe(config));
         o.flush();
         Training.Result r = Training.train(d, config, spec.commandLine().getErr());
         o.println("          trained in " + Numbers.seconds(r.nanos()) + ", model ID " + r.model().info().id());
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new CliException("cannot save the model to '" + out + "': no such directory " + parent);
-        }
         r.model().save(out);
         o.println("saved     " + out + " (" + Numbers.count(Files.size(out)) + " bytes)");
         o.flush();

@@ -218,6 +218,16 @@ class CliEndToEndTest {
     }
 
     @Test
+    void anOutputDirectoryThatDoesNotExistFailsBeforeLoading() {
+        Path out = dir.resolve("no-such-dir").resolve("x.model");
+        CliRun r = CliRun.of("train", "--data", csv.toString(), "--out", out.toString());
+        assertEquals(RecxplainCli.EXIT_ERROR, r.code());
+        assertEquals(List.of("error: cannot save the model to '" + out + "': no such directory " + out.getParent()),
+                r.errLines());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         for (String[] args : List.of(
                 new String[] {"recommend", "--model", "m", "--user", "1", "--format", "xml"},
