@@ -5,6 +5,14 @@ import org.recxplain.explain.baseline.PopularityExplainer;
 import org.recxplain.explain.baseline.RandomExplainer;
 import org.recxplain.explain.counterfactual.AlsCounterfactualExplainer;
 import org.recxplain.explain.counterfactual.AlsRemovalExplainer;
+import org.recxplain.explain.counterfactual.BprInfluenceExplainer;
+import org.recxplain.explain.counterfactual.FoldInCounterfactualExplainer;
+import org.recxplain.explain.neighbourhood.ItemKnnNeighbourhoodExplainer;
+import org.recxplain.explain.neighbourhood.MfNeighbourhoodExplainer;
+import org.recxplain.model.FoldIn;
+import org.recxplain.model.bpr.BprMf;
+import org.recxplain.model.knn.ItemKnn;
+import org.recxplain.model.mf.BiasedMf;
 import org.recxplain.explain.neighbourhood.AlsNeighbourhoodExplainer;
 import org.recxplain.model.Recommender;
 import org.recxplain.model.als.ImplicitAls;
@@ -28,36 +36,68 @@ public final class Explainers {
     /**
      * The exact neighbourhood decomposition of the model's score over the user's history.
      *
-     * @throws IllegalArgumentException if the model has no exact decomposition (supported: implicit ALS)
+     * @throws IllegalArgumentException if the model has no exact decomposition (supported: implicit ALS,
+     *                                  item-kNN, biased MF; use {@link #cosine} for black boxes)
      */
     public static Explainer neighbourhood(Recommender model) {
-        return new AlsNeighbourhoodExplainer(requireAls(model, AlsNeighbourhoodExplainer.NAME));
+        if (model instanceof ImplicitAls als) {
+            return new AlsNeighbourhoodExplainer(als);
+        }
+        if (model instanceof ItemKnn knn) {
+            return new ItemKnnNeighbourhoodExplainer(knn);
+        }
+        if (model instanceof BiasedMf mf) {
+            return new MfNeighbourhoodExplainer(mf);
+        }
+        throw unsupported(AlsNeighbourhoodExplainer.NAME, model, "als, item-knn, biased-mf (use 'cosine' for others)");
     }
 
     /**
-     * The effect of removing each past interaction on the score; exact (Sherman-Morrison) for implicit
-     * ALS. The 10 largest attributions also get the item's rank after the removal.
+     * The effect of removing each past interaction on the score: exact (Sherman-Morrison) for implicit
+     * ALS, where the 10 largest attributions also get the item's rank after the removal; an influence
+     * function over the user's parameters for BPR-MF.
      *
-     * @throws IllegalArgumentException if the model is not supported (supported: implicit ALS)
+     * @throws IllegalArgumentException if the model is not supported (supported: als, bpr)
      */
     public static Explainer influence(Recommender model) {
-        return new AlsRemovalExplainer(requireAls(model, AlsRemovalExplainer.NAME), 10);
+        if (model instanceof ImplicitAls als) {
+            return new AlsRemovalExplainer(als, 10);
+        }
+        if (model instanceof BprMf bpr) {
+            return new BprInfluenceExplainer(bpr);
+        }
+        throw unsupported(AlsRemovalExplainer.NAME, model, "als, bpr");
     }
 
     /**
      * A minimal set of past interactions whose removal displaces the item, verified by refitting; five
      * candidate replacements and at most ten removals.
      *
-     * @throws IllegalArgumentException if the model is not supported (supported: implicit ALS)
+     * @throws IllegalArgumentException if the model is not supported (supported: als, bpr, item-knn,
+     *                                  biased-mf)
      */
     public static Explainer counterfactual(Recommender model) {
         return counterfactual(model, 5, 10);
     }
 
-    /** A minimal counterfactual set with the given search budget. */
+    /**
+     * A minimal counterfactual set with the given search budget: exact downdates for implicit ALS; for the
+     * other fold-in models, removals in the order of their influence (BPR) or neighbourhood (item-kNN,
+     * biased MF) weights, each checked by a fold-in refit.
+     *
+     * @throws IllegalArgumentException if the model does not support fold-in
+     */
     public static Explainer counterfactual(Recommender model, int candidates, int maxSetSize) {
-        return new AlsCounterfactualExplainer(requireAls(model, AlsCounterfactualExplainer.NAME), candidates,
-                maxSetSize);
+        if (model instanceof ImplicitAls als) {
+            return new AlsCounterfactualExplainer(als, candidates, maxSetSize);
+        }
+        if (model instanceof BprMf bpr) {
+            return new FoldInCounterfactualExplainer(bpr, influence(bpr), maxSetSize);
+        }
+        if (model instanceof FoldIn f && (model instanceof ItemKnn || model instanceof BiasedMf)) {
+            return new FoldInCounterfactualExplainer(f, neighbourhood(model), maxSetSize);
+        }
+        throw unsupported(AlsCounterfactualExplainer.NAME, model, "als, bpr, item-knn, biased-mf");
     }
 
     /** Model-agnostic: weights each past interaction by its item's cosine similarity to the explained item. */
@@ -75,12 +115,9 @@ public final class Explainers {
         return new RandomExplainer(model, seed);
     }
 
-    private static ImplicitAls requireAls(Recommender model, String explainer) {
-        if (model instanceof ImplicitAls als) {
-            return als;
-        }
-        throw new IllegalArgumentException("the " + explainer + " explainer supports implicit ALS models, not '"
-                + model.info().family() + "'");
+    private static IllegalArgumentException unsupported(String explainer, Recommender model, String supported) {
+        return new IllegalArgumentException("the " + explainer + " explainer does not support '"
+                + model.info().family() + "' models; supported: " + supported);
     }
 
     /**
