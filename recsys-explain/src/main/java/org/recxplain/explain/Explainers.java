@@ -9,10 +9,16 @@ import org.recxplain.explain.counterfactual.BprInfluenceExplainer;
 import org.recxplain.explain.counterfactual.FoldInCounterfactualExplainer;
 import org.recxplain.explain.neighbourhood.ItemKnnNeighbourhoodExplainer;
 import org.recxplain.explain.neighbourhood.MfNeighbourhoodExplainer;
+import org.recxplain.model.FeatureRecommender;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.bpr.BprMf;
 import org.recxplain.model.knn.ItemKnn;
 import org.recxplain.model.mf.BiasedMf;
+import org.recxplain.explain.feature.FeatureLimeExplainer;
+import org.recxplain.explain.feature.FeatureShapExplainer;
+import org.recxplain.explain.feature.InteractionShapExplainer;
+import org.recxplain.explain.feature.KernelShap;
+import org.recxplain.explain.feature.LimeRsExplainer;
 import org.recxplain.explain.neighbourhood.AlsNeighbourhoodExplainer;
 import org.recxplain.model.Recommender;
 import org.recxplain.model.als.ImplicitAls;
@@ -30,7 +36,9 @@ public final class Explainers {
     /** The names accepted by {@link #byName(String, Recommender)}. */
     public static List<String> names() {
         return List.of(AlsNeighbourhoodExplainer.NAME, AlsRemovalExplainer.NAME, AlsCounterfactualExplainer.NAME,
-                CosineNeighbourhoodExplainer.NAME, PopularityExplainer.NAME, RandomExplainer.NAME);
+                CosineNeighbourhoodExplainer.NAME, PopularityExplainer.NAME, RandomExplainer.NAME,
+                FeatureLimeExplainer.NAME, "lime-stable", LimeRsExplainer.NAME, FeatureShapExplainer.NAME,
+                InteractionShapExplainer.NAME);
     }
 
     /**
@@ -115,6 +123,60 @@ public final class Explainers {
         return new RandomExplainer(model, seed);
     }
 
+    /**
+     * LIME on side features: feature perturbation for models that read features (FM), LIME-RS (items
+     * described by their features around the target) for the others. Seeded.
+     */
+    public static Explainer lime(Recommender model, long seed) {
+        if (model instanceof FeatureRecommender fr) {
+            return new FeatureLimeExplainer(fr, FeatureLimeExplainer.Config.defaults(), seed);
+        }
+        return limeRs(model, seed);
+    }
+
+    /**
+     * The stabilised LIME: the same answer for every seed on second-order models (exact surrogate
+     * coefficients from a balanced design), byte-identical output for one seed.
+     *
+     * @throws IllegalArgumentException if the model does not read side features
+     */
+    public static Explainer limeStable(Recommender model, long seed) {
+        if (model instanceof FeatureRecommender fr) {
+            return new FeatureLimeExplainer(fr, FeatureLimeExplainer.Config.stable(), seed);
+        }
+        throw unsupported("lime-stable", model, "models that read side features (fm)");
+    }
+
+    /** LIME-RS (Nobrega and Marinho 2019) for any model, on the items' side features. Seeded. */
+    public static Explainer limeRs(Recommender model, long seed) {
+        return new LimeRsExplainer(model, LimeRsExplainer.Config.defaults(), seed);
+    }
+
+    /**
+     * KernelSHAP over side features, with efficiency enforced. Seeded.
+     *
+     * @throws IllegalArgumentException if the model does not read side features
+     */
+    public static Explainer shap(Recommender model, long seed) {
+        if (model instanceof FeatureRecommender fr) {
+            return new FeatureShapExplainer(fr, KernelShap.DEFAULT_BUDGET, seed);
+        }
+        throw unsupported(FeatureShapExplainer.NAME, model, "models that read side features (fm)");
+    }
+
+    /**
+     * KernelSHAP over the user's past interactions: a coalition's value is the score after a fold-in with
+     * only those interactions. Seeded.
+     *
+     * @throws IllegalArgumentException if the model does not support fold-in
+     */
+    public static Explainer shapInteractions(Recommender model, long seed) {
+        if (model instanceof FoldIn f) {
+            return new InteractionShapExplainer(f, KernelShap.DEFAULT_BUDGET, seed);
+        }
+        throw unsupported(InteractionShapExplainer.NAME, model, "fold-in models (als, bpr, item-knn, biased-mf)");
+    }
+
     private static IllegalArgumentException unsupported(String explainer, Recommender model, String supported) {
         return new IllegalArgumentException("the " + explainer + " explainer does not support '"
                 + model.info().family() + "' models; supported: " + supported);
@@ -144,6 +206,11 @@ public final class Explainers {
             case CosineNeighbourhoodExplainer.NAME -> cosine(model);
             case PopularityExplainer.NAME -> popularity(model);
             case RandomExplainer.NAME -> random(model, seed);
+            case FeatureLimeExplainer.NAME -> lime(model, seed);
+            case "lime-stable" -> limeStable(model, seed);
+            case LimeRsExplainer.NAME -> limeRs(model, seed);
+            case FeatureShapExplainer.NAME -> shap(model, seed);
+            case InteractionShapExplainer.NAME -> shapInteractions(model, seed);
             default -> throw new IllegalArgumentException("unknown explainer '" + name + "'; known: "
                     + String.join(", ", names()));
         };

@@ -73,6 +73,20 @@ public record ModelSpec(String family, Map<String, String> params) {
         }
     }
 
+    /** A true/false parameter (any case), or {@code fallback} when unset; the error names family and parameter. */
+    public boolean booleanParam(String name, boolean fallback) {
+        String v = params.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(family + ": parameter '" + name
+                    + "' must be true or false, got '" + v + "'");
+        };
+    }
+
     /**
      * Checks that every parameter set is one the family knows.
      *

@@ -8,7 +8,7 @@ import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
 import org.recxplain.model.Parallel;
 import org.recxplain.model.linalg.Cholesky;
-import org.recxplain.model.io.DatasetCodec;
+import org.recxplain.model.io.ModelCodec;
 import org.recxplain.model.io.ModelFile;
 import org.recxplain.model.io.ModelFormatException;
 import org.recxplain.model.io.ModelReader;
@@ -195,12 +195,11 @@ public final class ImplicitAls implements FoldIn {
      * @throws IOException if the file cannot be written
      */
     public void save(Path path) throws IOException {
-        ModelFile.write(path, FAMILY, FORMAT_VERSION, w -> {
-            w.writeInt(config.factors()).writeDouble(config.lambda()).writeDouble(config.alpha())
-                    .writeInt(config.iterations()).writeLong(config.seed());
-            DatasetCodec.write(w, data);
-            w.writeDoubles(userFactors).writeDoubles(itemFactors);
-        });
+        ModelCodec.write(path, FAMILY, FORMAT_VERSION,
+                w -> w.writeInt(config.factors()).writeDouble(config.lambda()).writeDouble(config.alpha())
+                        .writeInt(config.iterations()).writeLong(config.seed()),
+                data,
+                w -> w.writeDoubles(userFactors).writeDoubles(itemFactors));
     }
 
     /**
@@ -216,23 +215,10 @@ public final class ImplicitAls implements FoldIn {
 
     /** Reads the body of an ALS model file (see {@link org.recxplain.model.Models#load(Path)}). */
     public static ImplicitAls read(ModelReader r) throws IOException {
-        r.expect(FAMILY, FORMAT_VERSION);
-        Config config;
-        try {
-            config = new Config(r.readInt(), r.readDouble(), r.readDouble(), r.readInt(), r.readLong(),
-                    Runtime.getRuntime().availableProcessors());
-        } catch (IllegalArgumentException e) {
-            throw r.error("invalid ALS configuration: " + e.getMessage());
-        }
-        Dataset data = DatasetCodec.read(r);
-        double[] users = r.readDoubles();
-        double[] items = r.readDoubles();
-        r.expectEnd();
-        try {
-            return restore(data, config, users, items);
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        return ModelCodec.read(r, FAMILY, FORMAT_VERSION,
+                in -> new Config(in.readInt(), in.readDouble(), in.readDouble(), in.readInt(), in.readLong(),
+                        Runtime.getRuntime().availableProcessors()),
+                (in, config, data) -> restore(data, config, in.readDoubles(), in.readDoubles()));
     }
 
     /** Restores a trained model from its parameters (used by the model file reader). */

@@ -7,11 +7,16 @@ import org.recxplain.model.Fingerprint;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
 import org.recxplain.model.Parallel;
+import org.recxplain.model.io.ModelCodec;
+import org.recxplain.model.io.ModelFile;
+import org.recxplain.model.io.ModelReader;
 import org.recxplain.model.linalg.Cholesky;
 import org.recxplain.model.linalg.Dense;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -225,6 +230,79 @@ public final class BprMf implements FoldIn {
         double[] folded = afterSgd.foldInAll(config.threads());
         LOG.debug("trained BPR-MF k={} on {} in {} ms", k, x, (System.nanoTime() - start) / 1_000_000);
         return new BprMf(data, config, folded, items, bias, negativeOrder);
+    }
+
+    /** The format version of {@link #save(Path)}. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * Saves the model with its training data in the project's model container ({@link ModelCodec} layout):
+     * the configuration, the data, then the user factors, item factors, item biases (by their exact bit
+     * patterns) and the permutation the fold-in negatives are drawn from.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public void save(Path path) throws IOException {
+        ModelCodec.write(path, FAMILY, FORMAT_VERSION,
+                w -> w.writeInt(config.factors()).writeDouble(config.learningRate())
+                        .writeDouble(config.regularization()).writeDouble(config.biasRegularization())
+                        .writeInt(config.epochs()).writeBoolean(config.itemBias())
+                        .writeInt(config.foldInNegatives()).writeLong(config.seed()),
+                data,
+                w -> w.writeDoubles(userFactors).writeDoubles(itemFactors).writeDoubles(itemBias)
+                        .writeInts(negativeOrder));
+    }
+
+    /**
+     * Loads a model saved by {@link #save(Path)}; it scores and folds in exactly as the saved one did.
+     *
+     * @throws org.recxplain.model.io.ModelFormatException if the file is not a BPR model, is truncated,
+     *                                                     corrupted or inconsistent (the message names the file)
+     * @throws IOException                                 if the file cannot be read
+     */
+    public static BprMf load(Path path) throws IOException {
+        return read(ModelFile.read(path));
+    }
+
+    /** Reads the body of a BPR model file (see {@link org.recxplain.model.Models#load(Path)}). */
+    public static BprMf read(ModelReader r) throws IOException {
+        return ModelCodec.read(r, FAMILY, FORMAT_VERSION,
+                in -> new Config(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(),
+                        in.readBoolean(), in.readInt(), in.readLong(), Runtime.getRuntime().availableProcessors()),
+                (in, config, data) -> restore(data, config, in.readDoubles(), in.readDoubles(), in.readDoubles(),
+                        in.readInts()));
+    }
+
+    /**
+     * A model from stored parameters, after checking their shapes, that the biases are zero without item
+     * bias, and that the negative order is a permutation of the items.
+     *
+     * @throws IllegalArgumentException saying what does not fit
+     */
+    private static BprMf restore(Dataset data, Config config, double[] users, double[] items, double[] bias,
+                                 int[] negativeOrder) {
+        int k = config.factors();
+        int ni = data.interactions().numItems();
+        if (users.length != (long) data.interactions().numUsers() * k || items.length != (long) ni * k
+                || bias.length != ni || negativeOrder.length != ni) {
+            throw new IllegalArgumentException("parameters do not match the data: " + users.length + " user and "
+                    + items.length + " item factor entries for k=" + k + ", " + bias.length + " item biases and "
+                    + negativeOrder.length + " negative-order entries for " + ni + " items");
+        }
+        boolean[] seen = new boolean[ni];
+        for (int p = 0; p < ni; p++) {
+            int i = negativeOrder[p];
+            if (i < 0 || i >= ni || seen[i]) {
+                throw new IllegalArgumentException("negative order is not a permutation of the items: entry " + p
+                        + " is " + i);
+            }
+            seen[i] = true;
+            if (!config.itemBias() && bias[i] != 0) {
+                throw new IllegalArgumentException("item " + i + " has bias " + bias[i]
+                        + " in a model without item bias");
+            }
+        }
+        return new BprMf(data, config, users, items, bias, negativeOrder);
     }
 
     /**

@@ -9,9 +9,14 @@ import org.recxplain.model.Fingerprint;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
 import org.recxplain.model.Parallel;
+import org.recxplain.model.io.ModelCodec;
+import org.recxplain.model.io.ModelFile;
+import org.recxplain.model.io.ModelReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -232,6 +237,84 @@ public final class ItemKnn implements FoldIn {
         }
         LOG.debug("trained item kNN N={} on {}: {} neighbour pairs in {} ms", config.neighbours(), x, item.length,
                 (System.nanoTime() - start) / 1_000_000);
+        return new ItemKnn(data, config, ptr, item, sim);
+    }
+
+    /** The format version of {@link #save(Path)}. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * Saves the model with its training data in the project's model container ({@link ModelCodec} layout):
+     * the configuration, the data, then the neighbourhoods with their exact similarities. The transposed
+     * lists used for scoring are rebuilt on loading.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public void save(Path path) throws IOException {
+        ModelCodec.write(path, FAMILY, FORMAT_VERSION,
+                w -> w.writeInt(config.neighbours()).writeString(config.similarity().name())
+                        .writeDouble(config.shrinkage()).writeBoolean(config.binary()),
+                data,
+                w -> w.writeInts(nbrPtr).writeInts(nbrItem).writeDoubles(nbrSim));
+    }
+
+    /**
+     * Loads a model saved by {@link #save(Path)}; it scores exactly as the saved one did.
+     *
+     * @throws org.recxplain.model.io.ModelFormatException if the file is not an item-kNN model, is truncated,
+     *                                                     corrupted or inconsistent (the message names the file)
+     * @throws IOException                                 if the file cannot be read
+     */
+    public static ItemKnn load(Path path) throws IOException {
+        return read(ModelFile.read(path));
+    }
+
+    /** Reads the body of an item-kNN model file (see {@link org.recxplain.model.Models#load(Path)}). */
+    public static ItemKnn read(ModelReader r) throws IOException {
+        return ModelCodec.read(r, FAMILY, FORMAT_VERSION,
+                in -> new Config(in.readInt(), similarity(in.readString()), in.readDouble(), in.readBoolean(),
+                        Runtime.getRuntime().availableProcessors()),
+                (in, config, data) -> restore(data, config, in.readInts(), in.readInts(), in.readDoubles()));
+    }
+
+    private static Similarity similarity(String name) {
+        try {
+            return Similarity.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown similarity '" + name + "', expected one of "
+                    + Arrays.toString(Similarity.values()));
+        }
+    }
+
+    /**
+     * A model from stored neighbourhoods, after checking that they are what training produces: one list
+     * per item of at most {@code neighbours} other items, ascending, with positive finite similarities.
+     *
+     * @throws IllegalArgumentException naming the first item whose list does not fit
+     */
+    private static ItemKnn restore(Dataset data, Config config, int[] ptr, int[] item, double[] sim) {
+        int ni = data.interactions().numItems();
+        if (ptr.length != ni + 1 || ptr[0] != 0 || ptr[ni] != item.length || sim.length != item.length) {
+            throw new IllegalArgumentException("neighbourhood arrays do not fit " + ni + " items: " + ptr.length
+                    + " offsets, " + item.length + " neighbours, " + sim.length + " similarities");
+        }
+        for (int i = 0; i < ni; i++) {
+            if (ptr[i + 1] < ptr[i] || ptr[i + 1] > item.length || ptr[i + 1] - ptr[i] > config.neighbours()) {
+                throw new IllegalArgumentException("item " + i + " has " + (ptr[i + 1] - ptr[i])
+                        + " neighbours, expected 0 to " + config.neighbours());
+            }
+            for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+                int j = item[e];
+                if (j < 0 || j >= ni || j == i || (e > ptr[i] && j <= item[e - 1])) {
+                    throw new IllegalArgumentException("item " + i + ": neighbour " + j
+                            + " is out of range, the item itself, or not ascending");
+                }
+                if (!(sim[e] > 0) || Double.isInfinite(sim[e])) {
+                    throw new IllegalArgumentException("item " + i + ": similarity " + sim[e] + " to item " + j
+                            + " is not a positive finite number");
+                }
+            }
+        }
         return new ItemKnn(data, config, ptr, item, sim);
     }
 

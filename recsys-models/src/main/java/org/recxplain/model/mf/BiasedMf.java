@@ -7,11 +7,16 @@ import org.recxplain.model.Fingerprint;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
 import org.recxplain.model.Parallel;
+import org.recxplain.model.io.ModelCodec;
+import org.recxplain.model.io.ModelFile;
+import org.recxplain.model.io.ModelReader;
 import org.recxplain.model.linalg.Cholesky;
 import org.recxplain.model.linalg.Dense;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -179,6 +184,58 @@ public final class BiasedMf implements FoldIn {
             pool.shutdown();
         }
         return new BiasedMf(data, config, mu, users, items);
+    }
+
+    /** The format version of {@link #save(Path)}. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * Saves the model with its training data in the project's model container ({@link ModelCodec} layout):
+     * the configuration, the data, then the global mean, the user parameters [p_u, b_u] and the item
+     * parameters [q_i, b_i], by their exact bit patterns.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public void save(Path path) throws IOException {
+        double[] itemParams = itemDesign.clone();
+        for (int i = 0; i < itemBias.length; i++) {
+            itemParams[i * d + d - 1] = itemBias[i];
+        }
+        ModelCodec.write(path, FAMILY, FORMAT_VERSION,
+                w -> w.writeInt(config.factors()).writeDouble(config.lambda()).writeInt(config.iterations())
+                        .writeLong(config.seed()),
+                data,
+                w -> w.writeDouble(mu).writeDoubles(userParams).writeDoubles(itemParams));
+    }
+
+    /**
+     * Loads a model saved by {@link #save(Path)}; it scores and folds in exactly as the saved one did.
+     *
+     * @throws org.recxplain.model.io.ModelFormatException if the file is not a biased-MF model, is truncated,
+     *                                                     corrupted or inconsistent (the message names the file)
+     * @throws IOException                                 if the file cannot be read
+     */
+    public static BiasedMf load(Path path) throws IOException {
+        return read(ModelFile.read(path));
+    }
+
+    /** Reads the body of a biased-MF model file (see {@link org.recxplain.model.Models#load(Path)}). */
+    public static BiasedMf read(ModelReader r) throws IOException {
+        return ModelCodec.read(r, FAMILY, FORMAT_VERSION,
+                in -> new Config(in.readInt(), in.readDouble(), in.readInt(), in.readLong(),
+                        Runtime.getRuntime().availableProcessors()),
+                (in, config, data) -> {
+                    double mu = in.readDouble();
+                    double[] users = in.readDoubles();
+                    double[] items = in.readDoubles();
+                    int d = config.factors() + 1;
+                    if (users.length != (long) data.interactions().numUsers() * d
+                            || items.length != (long) data.interactions().numItems() * d) {
+                        throw new IllegalArgumentException("parameter matrices do not match the data: "
+                                + users.length + " user and " + items.length + " item entries for k+1=" + d);
+                    }
+                    return new BiasedMf(data, config, mu, users, items);
+                });
     }
 
     /** Rows [f, 1] for parameter rows [f, b]. */
