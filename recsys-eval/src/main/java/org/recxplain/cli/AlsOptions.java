@@ -1,5 +1,6 @@
 package org.recxplain.cli;
 
+import org.recxplain.model.ModelSpec;
 import org.recxplain.model.als.ImplicitAls;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -56,6 +57,29 @@ final class AlsOptions {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(mixee.commandLine(), "invalid ALS option: " + e.getMessage());
         }
+    }
+
+    /**
+     * A spec for another family: {@code params}, plus those of {@code --factors}, {@code --iterations},
+     * {@code --lambda}, {@code --alpha} and {@code --threads} given on the command line (their defaults are
+     * implicit ALS's, so they are left out when not given; the family's own defaults apply). {@code --seed} is
+     * passed to training separately.
+     */
+    ModelSpec spec(String family, Map<String, String> params) {
+        ModelSpec s = new ModelSpec(family, params);
+        CommandLine.ParseResult given = mixee.commandLine().getParseResult();
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("factors", factors);
+        values.put("iterations", iterations);
+        values.put("lambda", lambda);
+        values.put("alpha", alpha);
+        values.put("threads", threads);
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (given.hasMatchedOption("--" + e.getKey())) {
+                s = s.with(e.getKey(), e.getValue());
+            }
+        }
+        return s;
     }
 
     /** One line describing a configuration: {@code 32 factors, 10 iterations, lambda 0.1, alpha 10, seed 42, ...}. */

@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         ImplicitAls warm = Training.train(data, config.withIterations(Math.min(2, config.iterations())), err).model();
         timeExplanations(warm, sample, k);
 
-        Training.Result trained = Training.train(data, config, err);
+        Training.Result<ImplicitAls> trained = Training.train(data, config, err);
         double[][] times = timeExplanations(trained.model(), sample, k);
         Result r = new Result(DATA, data.interactions().numUsers(), data.interactions().numItems(),
                 data.interactions().size(), config.factors(), config.iterations(), config.threads(),

@@ -1,6 +1,7 @@
 package org.recxplain.cli;
 
 import org.recxplain.data.io.DataSources;
+import org.recxplain.model.Models;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -60,10 +61,10 @@ final class Choices {
         }
     }
 
-    /** Model families {@code train} can fit. */
+    /** Model families {@code train} can fit ({@link Models#trainableFamilies()}). */
     static final class ModelFamilies extends ArrayList<String> {
         ModelFamilies() {
-            super(List.of("als"));
+            super(Models.trainableFamilies());
         }
     }
 }

@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("model     implicit ALS: " + AlsOptions.describe(config));
         out.flush();
-        Training.Result trained = Training.train(data, config, spec.commandLine().getErr());
+        Training.Result<ImplicitAls> trained = Training.train(data, config, spec.commandLine().getErr());
         out.println("          trained in " + Numbers.seconds(trained.nanos()) + ", model ID "
                 + trained.model().info().id());
         Explainer explainer = ExplainerChoice.create("neighbourhood", trained.model(), 0L, DATA);

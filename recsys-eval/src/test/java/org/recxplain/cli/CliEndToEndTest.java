@@ -140,6 +140,51 @@ class CliEndToEndTest {
     }
 
     @Test
+    void trainsOtherFamiliesByNameAndExplainsThem() throws IOException {
+        Path knn = dir.resolve("knn.model");
+        CliRun t = CliRun.of("train", "--data", csv.toString(), "--model", "item-knn", "-P", "neighbours=5",
+                "--threads", "1", "--out", knn.toString());
+        assertEquals(0, t.code(), t::toString);
+        assertTrue(t.out().contains("item-knn(neighbours=5,threads=1)"), t::toString);
+        CliRun r = CliRun.of("explain", "--model", knn.toString(), "--user", "u22", "-k", "2", "--format", "json");
+        assertEquals(0, r.code(), r::toString);
+        for (JsonNode e : JSON.readTree(r.out())) {
+            assertTrue(e.get("item").asText().startsWith("b"), "u22 is in group b: " + e);
+            double sum = 0;
+            for (JsonNode a : e.get("attributions")) {
+                sum += a.get("weight").asDouble();
+            }
+            double score = e.get("score").asDouble();
+            assertEquals(score, sum, 1e-6 * Math.abs(score), "item-kNN neighbourhood weights add up to the score");
+        }
+    }
+
+    @Test
+    void familyParametersAreChecked() {
+        CliRun unknown = CliRun.of("train", "--data", csv.toString(), "--model", "pop", "-P", "depth=3",
+                "--out", dir.resolve("pop.model").toString());
+        assertEquals(RecxplainCli.EXIT_ERROR, unknown.code(), unknown::toString);
+        assertEquals(1, unknown.errLines().size(), unknown::toString);
+        assertTrue(unknown.errLines().get(0).contains("pop: unknown parameter 'depth'"), unknown::toString);
+
+        CliRun alsParam = CliRun.of("train", "--data", csv.toString(), "-P", "factors=3",
+                "--out", dir.resolve("als.model").toString());
+        assertEquals(RecxplainCli.EXIT_USAGE, alsParam.code(), alsParam::toString);
+        assertEquals(1, alsParam.errLines().size(), alsParam::toString);
+    }
+
+    @Test
+    void anExplainerThatDoesNotSupportTheModelIsOneLine() {
+        Path pop = dir.resolve("pop-only.model");
+        assertEquals(0, CliRun.of("train", "--data", csv.toString(), "--model", "pop", "--out", pop.toString()).code());
+        CliRun r = CliRun.of("explain", "--model", pop.toString(), "--user", "u1", "--explainer", "influence");
+        assertEquals(RecxplainCli.EXIT_ERROR, r.code(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.errLines().get(0).startsWith("error: explainer 'influence' cannot explain model " + pop),
+                r::toString);
+    }
+
+    @Test
     void explainsOneItemWithLimitedAttributions() throws IOException {
         CliRun r = CliRun.of("explain", "--model", model.toString(), "--user", "u30", "--item", "a1",
                 "--top", "2", "--format", "json");
@@ -183,10 +228,10 @@ class CliEndToEndTest {
 
     @Test
     void unknownExplainerIsAUsageError() {
-        CliRun r = CliRun.of("explain", "--model", model.toString(), "--user", "u1", "--explainer", "lime");
+        CliRun r = CliRun.of("explain", "--model", model.toString(), "--user", "u1", "--explainer", "magic");
         assertEquals(RecxplainCli.EXIT_USAGE, r.code());
         assertEquals(1, r.errLines().size(), r::toString);
-        assertTrue(r.errLines().get(0).startsWith("error: invalid value for option '--explainer': 'lime'"), r::toString);
+        assertTrue(r.errLines().get(0).startsWith("error: invalid value for option '--explainer': 'magic'"), r::toString);
     }
 
     @Test
