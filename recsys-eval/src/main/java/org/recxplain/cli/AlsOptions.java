@@ -38,7 +38,7 @@ final class AlsOptions {
     double alpha;
 
     @Option(names = "--seed", paramLabel = "S",
-            description = "Random seed of the initial factors (default: ${DEFAULT-VALUE}).")
+            description = "Random seed of training (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", paramLabel = "T",

@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "train", header = "Train a model on a data set and save it to a file.",
         sortOptions = false, defaultValueProvider = AlsOptions.LibraryDefaults.class,
         description = {"Train a recommender on a data set and save it (with the data's IDs and titles) to a file.",
-                "Examples: recxplain train --data ml-latest-small --out als.model",
-                "          recxplain train --data ratings.csv --model item-knn -P neighbours=50 --out knn.model"})
+                "Example: recxplain train --data ml-latest-small --out als.model",
+                "     or: recxplain train --data r.csv --model bpr -P epochs=30 -o bpr.model"})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
