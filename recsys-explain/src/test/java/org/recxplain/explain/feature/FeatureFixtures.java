@@ -1,7 +1,5 @@
 package org.recxplain.explain.feature;
 
-import org.recxplain.model.testing.Holdout;
-
 import org.recxplain.data.Dataset;
 import org.recxplain.data.FeatureKind;
 import org.recxplain.data.Interactions;
@@ -9,6 +7,7 @@ import org.recxplain.data.InteractionsBuilder;
 import org.recxplain.data.Row;
 import org.recxplain.data.SideFeatures;
 import org.recxplain.data.synth.SyntheticData;
+import org.recxplain.model.testing.Holdout;
 
 import java.util.SplittableRandom;
 

@@ -1,7 +1,5 @@
 package org.recxplain.model.als;
 
-import org.recxplain.model.testing.Holdout;
-
 import org.junit.jupiter.api.Test;
 import org.recxplain.data.Dataset;
 import org.recxplain.data.Interactions;
@@ -11,6 +9,7 @@ import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.model.Popularity;
 import org.recxplain.model.Rankings;
 import org.recxplain.model.Recommender;
+import org.recxplain.model.testing.Holdout;
 
 import java.util.Arrays;
 

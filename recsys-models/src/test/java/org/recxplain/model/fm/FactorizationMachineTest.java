@@ -1,7 +1,5 @@
 package org.recxplain.model.fm;
 
-import org.recxplain.model.testing.Holdout;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.recxplain.data.Dataset;
@@ -14,6 +12,7 @@ import org.recxplain.data.SideFeatures;
 import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.model.Popularity;
 import org.recxplain.model.Recommender;
+import org.recxplain.model.testing.Holdout;
 
 import java.util.Arrays;
 import java.util.List;
