@@ -1,6 +1,7 @@
 package org.recxplain.cli;
 
 import org.recxplain.data.Dataset;
+import org.recxplain.data.Sampling;
 import org.recxplain.data.io.LoadOptions;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.neighbourhood.AlsNeighbourhoodExplainer;
@@ -16,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /**
@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Dataset data = DataOptions.load(DATA, null, LoadOptions.defaults(), null, o);
         o.println("model     implicit ALS: " + AlsOptions.describe(config));
-        int[] sample = sampleUsers(data, users, config.seed());
+        int[] sample = Sampling.usersWithHistory(data.interactions(), users, config.seed());
         o.println("explain   neighbourhood: each of the top " + k + " items of " + sample.length
                 + " users drawn with seed " + config.seed() + ", warm and cold");
         o.println("warm-up   a 2-iteration training run and a round of explanations (JIT) ...");
@@ -111,21 +111,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
-    }
-
-    /** {@code n} distinct users with some history, drawn with {@code seed} (all of them if fewer). */
-    static int[] sampleUsers(Dataset data, int n, long seed) {
-        int[] candidates = java.util.stream.IntStream.range(0, data.interactions().numUsers())
-                .filter(u -> data.interactions().userDegree(u) > 0).toArray();
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int m = Math.min(n, candidates.length);
-        for (int i = 0; i < m; i++) { // partial Fisher-Yates
-            int j = i + rnd.nextInt(candidates.length - i);
-            int t = candidates[i];
-            candidates[i] = candidates[j];
-            candidates[j] = t;
-        }
-        return java.util.Arrays.copyOf(candidates, m);
     }
 
     /**

@@ -31,7 +31,8 @@ import java.util.Properties;
         description = {"", "Start with `recxplain demo`. Item and user IDs are the data set's own IDs "
                 + "(for MovieLens, movieId and userId)."},
         subcommands = {DemoCommand.class, TrainCommand.class, RecommendCommand.class, ExplainCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class},
+                BenchCommand.class, BenchmarkCommand.class, ImportanceCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure while running, 2 invalid command line."})
 public final class RecxplainCli implements Runnable {
 
@@ -52,6 +53,9 @@ public final class RecxplainCli implements Runnable {
 
     /** Runs the tool and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // charts are drawn off-screen
+        }
         if (Arrays.asList(args).contains(VERBOSE)
                 && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             // must happen before the first logger is created

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.recxplain.data.Dataset;
 import org.recxplain.data.ImplicitFeedback;
 import org.recxplain.data.Row;
+import org.recxplain.data.Sampling;
 import org.recxplain.data.io.DataSources;
 import org.recxplain.data.io.LoadOptions;
 import org.recxplain.eval.fidelity.RemovalProtocol;
@@ -142,25 +143,12 @@ public final class BenchmarkRunner {
 
     static Dataset load(BenchConfig.DataSpec ds) {
         Dataset d = DataSources.open(ds.data(), ds.format(), LoadOptions.defaults());
-        return ds.implicitThreshold() > 0 ? ImplicitFeedback.atLeast(ds.implicitThreshold()).apply(d) : d;
+        return ds.implicitThreshold() > 0 ? new ImplicitFeedback(ds.implicitThreshold(), false).apply(d) : d;
     }
 
     /** Users with a history, all of them or a seeded sample, ascending. */
     int[] sampleUsers(Dataset data) {
-        int[] withHistory = IntStream.range(0, data.interactions().numUsers())
-                .filter(u -> data.interactions().userDegree(u) > 0).toArray();
-        if (config.users() == 0 || config.users() >= withHistory.length) {
-            return withHistory;
-        }
-        SplittableRandom rnd = new SplittableRandom(config.seeds().get(0));
-        int[] a = withHistory.clone();
-        for (int i = 0; i < config.users(); i++) {
-            int j = i + rnd.nextInt(a.length - i);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        int[] sample = Arrays.copyOf(a, config.users());
+        int[] sample = Sampling.usersWithHistory(data.interactions(), config.users(), config.seeds().get(0));
         Arrays.sort(sample);
         return sample;
     }
