@@ -9,11 +9,12 @@ import java.util.List;
  * @param replacementItem  dense index of the item that takes the place, or -1 if none was found
  * @param replacementId    its external ID, or {@code null}
  * @param replacementLabel its readable title, or {@code null}
+ * @param originalRank     the explained item's 1-based rank before the removal
  * @param newRank          the explained item's 1-based rank after the removal
  * @param verified         whether the claim was checked by an exact update or a refit and held
  */
 public record Counterfactual(List<Attribution> removed, int replacementItem, String replacementId,
-                             String replacementLabel, int newRank, boolean verified) {
+                             String replacementLabel, int originalRank, int newRank, boolean verified) {
     public Counterfactual {
         removed = List.copyOf(removed);
     }

@@ -14,7 +14,8 @@ import java.util.List;
  * {@code title}, {@code score}, {@code model}, {@code explainer}, {@code config}, {@code seed},
  * {@code attributions} (a list of {@code {kind, id, label, weight}}, plus {@code scoreAfter} and
  * {@code rankAfter} for removal-based explainers), {@code counterfactual} (null or an
- * object with {@code removed}, {@code replacement}, {@code newRank} and {@code verified}), {@code note} and
+ * object with {@code removed}, {@code replacement}, {@code originalRank}, {@code newRank} and
+ * {@code verified}), {@code note} and
  * {@code text}. IDs are the data set's own IDs. Timing is left out, so that equal explanations give equal
  * bytes. Stateless and thread-safe.
  */
@@ -66,6 +67,7 @@ public final class ExplanationJson {
                 r.put("id", cf.replacementId());
                 r.put("label", cf.replacementLabel());
             }
+            c.put("originalRank", cf.originalRank());
             c.put("newRank", cf.newRank());
             c.put("verified", cf.verified());
         } else {

@@ -62,18 +62,18 @@ public final class ExplanationText {
         return sb.toString();
     }
 
-    /** "If you had not interacted with A and B, this item would fall to #14, and C would take its place." */
+    /** "If you had not interacted with A and B, this item would fall from #1 to #14, and C would take its place." */
     public static String counterfactualSentence(Counterfactual cf) {
         List<String> removed = new ArrayList<>();
         for (Attribution a : cf.removed()) {
             removed.add(a.label());
         }
         StringBuilder sb = new StringBuilder("If you had not interacted with ").append(join(removed))
-                .append(", this item would fall to #").append(cf.newRank());
+                .append(", this item would fall from #").append(cf.originalRank()).append(" to #").append(cf.newRank());
         if (cf.replacementLabel() != null) {
             sb.append(", and ").append(cf.replacementLabel()).append(" would take its place");
         }
-        sb.append(cf.verified() ? " (checked by an exact refit)." : " (not verified).");
+        sb.append(cf.verified() ? " (checked by refitting the model)." : " (not verified).");
         return sb.toString();
     }
 

@@ -37,10 +37,10 @@ class ExplanationTextTest {
         assertTrue(ExplanationText.sentence(zero).startsWith("None of your past interactions"));
         Explanation negative = explanation(-0.2, List.of(a(1, "Alien (1979)", -0.2)), Optional.empty());
         assertTrue(ExplanationText.sentence(negative).startsWith("Not favoured by your history"));
-        Counterfactual cf = new Counterfactual(List.of(a(1, "Alien (1979)", 0.6)), 9, "i9", "Die Hard (1988)", 14, true);
+        Counterfactual cf = new Counterfactual(List.of(a(1, "Alien (1979)", 0.6)), 9, "i9", "Die Hard (1988)", 1, 14, true);
         Explanation withCf = explanation(1.0, List.of(a(1, "Alien (1979)", 0.6)), Optional.of(cf));
         assertTrue(ExplanationText.sentence(withCf).endsWith("If you had not interacted with Alien (1979), this item "
-                + "would fall to #14, and Die Hard (1988) would take its place (checked by an exact refit)."),
+                + "would fall from #1 to #14, and Die Hard (1988) would take its place (checked by refitting the model)."),
                 ExplanationText.sentence(withCf));
     }
 }

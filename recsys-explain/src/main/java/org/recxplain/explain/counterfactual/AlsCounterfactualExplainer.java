@@ -110,7 +110,7 @@ public final class AlsCounterfactualExplainer implements Explainer {
         }
         Counterfactual cf = new Counterfactual(removed, replacement,
                 replacement < 0 ? null : data.interactions().items().id(replacement),
-                replacement < 0 ? null : data.itemTitle(replacement), newRank, newRank > rank);
+                replacement < 0 ? null : data.itemTitle(replacement), rank, newRank, newRank > rank);
         return new Explanation(base.target(), provenance, base.attributions(), Optional.of(cf), Optional.empty(),
                 java.time.Duration.ofNanos(System.nanoTime() - start));
     }

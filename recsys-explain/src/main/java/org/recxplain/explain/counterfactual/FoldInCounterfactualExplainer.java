@@ -69,7 +69,7 @@ public final class FoldInCounterfactualExplainer implements Explainer {
                 int replacement = Rankings.topK(scores, rank, history.indices())[rank - 1];
                 cf = Optional.of(new Counterfactual(ranked.subList(0, n), replacement,
                         model.data().interactions().items().id(replacement), model.data().itemTitle(replacement),
-                        newRank, true));
+                        rank, newRank, true));
             }
         }
         Optional<String> note = base.note();
