@@ -3,8 +3,8 @@ package org.recxplain.explain;
 import org.recxplain.explain.baseline.CosineNeighbourhoodExplainer;
 import org.recxplain.explain.baseline.PopularityExplainer;
 import org.recxplain.explain.baseline.RandomExplainer;
-import org.recxplain.explain.counterfactual.AlsCounterfactualExplainer;
-import org.recxplain.explain.counterfactual.AlsRemovalExplainer;
+import org.recxplain.explain.counterfactual.ExactCounterfactualExplainer;
+import org.recxplain.explain.counterfactual.ExactRemovalExplainer;
 import org.recxplain.explain.counterfactual.BprInfluenceExplainer;
 import org.recxplain.explain.counterfactual.FoldInCounterfactualExplainer;
 import org.recxplain.explain.neighbourhood.ItemKnnNeighbourhoodExplainer;
@@ -35,7 +35,7 @@ public final class Explainers {
 
     /** The names accepted by {@link #byName(String, Recommender)}. */
     public static List<String> names() {
-        return List.of(AlsNeighbourhoodExplainer.NAME, AlsRemovalExplainer.NAME, AlsCounterfactualExplainer.NAME,
+        return List.of(AlsNeighbourhoodExplainer.NAME, ExactRemovalExplainer.NAME, ExactCounterfactualExplainer.NAME,
                 CosineNeighbourhoodExplainer.NAME, PopularityExplainer.NAME, RandomExplainer.NAME,
                 FeatureLimeExplainer.NAME, "lime-stable", LimeRsExplainer.NAME, FeatureShapExplainer.NAME,
                 InteractionShapExplainer.NAME);
@@ -62,19 +62,22 @@ public final class Explainers {
 
     /**
      * The effect of removing each past interaction on the score: exact (Sherman-Morrison) for implicit
-     * ALS, where the 10 largest attributions also get the item's rank after the removal; an influence
-     * function over the user's parameters for BPR-MF.
+     * ALS and explicit biased MF, where the 10 largest attributions also get the item's rank after the
+     * removal; an influence function over the user's parameters for BPR-MF.
      *
-     * @throws IllegalArgumentException if the model is not supported (supported: als, bpr)
+     * @throws IllegalArgumentException if the model is not supported (supported: als, biased-mf, bpr)
      */
     public static Explainer influence(Recommender model) {
         if (model instanceof ImplicitAls als) {
-            return new AlsRemovalExplainer(als, 10);
+            return ExactRemovalExplainer.of(als, 10);
+        }
+        if (model instanceof BiasedMf mf) {
+            return ExactRemovalExplainer.of(mf, 10);
         }
         if (model instanceof BprMf bpr) {
             return new BprInfluenceExplainer(bpr);
         }
-        throw unsupported(AlsRemovalExplainer.NAME, model, "als, bpr");
+        throw unsupported(ExactRemovalExplainer.NAME, model, "als, biased-mf, bpr");
     }
 
     /**
@@ -89,23 +92,26 @@ public final class Explainers {
     }
 
     /**
-     * A minimal counterfactual set with the given search budget: exact downdates for implicit ALS; for the
-     * other fold-in models, removals in the order of their influence (BPR) or neighbourhood (item-kNN,
-     * biased MF) weights, each checked by a fold-in refit.
+     * A minimal counterfactual set with the given search budget: exact downdates for implicit ALS and
+     * biased MF; for BPR and item-kNN, removals in the order of their influence (BPR) or neighbourhood
+     * (item-kNN) weights, each checked by a fold-in refit.
      *
      * @throws IllegalArgumentException if the model does not support fold-in
      */
     public static Explainer counterfactual(Recommender model, int candidates, int maxSetSize) {
         if (model instanceof ImplicitAls als) {
-            return new AlsCounterfactualExplainer(als, candidates, maxSetSize);
+            return new ExactCounterfactualExplainer(als, ExactRemovalExplainer.of(als, 0), candidates, maxSetSize);
+        }
+        if (model instanceof BiasedMf mf) {
+            return new ExactCounterfactualExplainer(mf, ExactRemovalExplainer.of(mf, 0), candidates, maxSetSize);
         }
         if (model instanceof BprMf bpr) {
             return new FoldInCounterfactualExplainer(bpr, influence(bpr), maxSetSize);
         }
-        if (model instanceof FoldIn f && (model instanceof ItemKnn || model instanceof BiasedMf)) {
-            return new FoldInCounterfactualExplainer(f, neighbourhood(model), maxSetSize);
+        if (model instanceof ItemKnn knn) {
+            return new FoldInCounterfactualExplainer(knn, neighbourhood(knn), maxSetSize);
         }
-        throw unsupported(AlsCounterfactualExplainer.NAME, model, "als, bpr, item-knn, biased-mf");
+        throw unsupported(ExactCounterfactualExplainer.NAME, model, "als, bpr, item-knn, biased-mf");
     }
 
     /** Model-agnostic: weights each past interaction by its item's cosine similarity to the explained item. */
@@ -201,8 +207,8 @@ public final class Explainers {
     public static Explainer byName(String name, Recommender model, long seed) {
         return switch (name) {
             case AlsNeighbourhoodExplainer.NAME, "neighborhood" -> neighbourhood(model);
-            case AlsRemovalExplainer.NAME -> influence(model);
-            case AlsCounterfactualExplainer.NAME -> counterfactual(model);
+            case ExactRemovalExplainer.NAME -> influence(model);
+            case ExactCounterfactualExplainer.NAME -> counterfactual(model);
             case CosineNeighbourhoodExplainer.NAME -> cosine(model);
             case PopularityExplainer.NAME -> popularity(model);
             case RandomExplainer.NAME -> random(model, seed);

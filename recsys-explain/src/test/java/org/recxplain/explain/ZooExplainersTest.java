@@ -100,6 +100,20 @@ class ZooExplainersTest {
     }
 
     @Test
+    void biasedMfInfluenceIsTheExactRemovalEffect() {
+        Explainer x = Explainers.influence(mf);
+        for (int u = 0; u < 200; u += 9) {
+            int item = top1(mf, u);
+            Explanation e = x.explain(u, item);
+            Row h = data.interactions().userRow(u);
+            for (Attribution a : e.attributions()) {
+                double refit = mf.userSystem(h.without(a.index())).score(item);
+                assertEquals(e.target().score() - refit, a.weight(), 1e-9 * (1 + Math.abs(refit)));
+            }
+        }
+    }
+
+    @Test
     void foldInCounterfactualsHoldUnderAnIndependentRefit() {
         for (Recommender m : new Recommender[] {bpr, knn, mf}) {
             Explainer x = Explainers.counterfactual(m);

@@ -33,13 +33,13 @@ public final class BprInfluenceExplainer implements Explainer {
 
     public BprInfluenceExplainer(BprMf model) {
         this.model = java.util.Objects.requireNonNull(model, "model");
-        this.provenance = new Provenance(AlsRemovalExplainer.NAME, Map.of("method", "influence-user-newton"), 0L,
+        this.provenance = new Provenance(ExactRemovalExplainer.NAME, Map.of("method", "influence-user-newton"), 0L,
                 model.info().id());
     }
 
     @Override
     public String name() {
-        return AlsRemovalExplainer.NAME;
+        return ExactRemovalExplainer.NAME;
     }
 
     @Override

@@ -39,13 +39,13 @@ public final class FoldInCounterfactualExplainer implements Explainer {
         this.model = java.util.Objects.requireNonNull(model, "model");
         this.order = java.util.Objects.requireNonNull(order, "order");
         this.maxSetSize = maxSetSize;
-        this.provenance = new Provenance(AlsCounterfactualExplainer.NAME, Map.of("method", "greedy-fold-in",
+        this.provenance = new Provenance(ExactCounterfactualExplainer.NAME, Map.of("method", "greedy-fold-in",
                 "order", order.name(), "maxSetSize", Integer.toString(maxSetSize)), 0L, model.info().id());
     }
 
     @Override
     public String name() {
-        return AlsCounterfactualExplainer.NAME;
+        return ExactCounterfactualExplainer.NAME;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.recxplain.data.Row;
 import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.explain.Attribution;
 import org.recxplain.explain.Counterfactual;
+import org.recxplain.explain.Explainer;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.ExplanationText;
 import org.recxplain.model.Rankings;
@@ -34,7 +35,7 @@ class AlsCounterfactualTest {
 
     @Test
     void removalWeightsAndRanksEqualRefits() {
-        AlsRemovalExplainer explainer = new AlsRemovalExplainer(als, -1);
+        ExactRemovalExplainer explainer = ExactRemovalExplainer.of(als, -1);
         float[] refit = new float[als.numItems()];
         for (int u = 0; u < 300; u += 25) {
             int item = top1(als, u);
@@ -54,7 +55,7 @@ class AlsCounterfactualTest {
 
     @Test
     void everyCounterfactualVerifiesAndIsMinimalAlongItsOrder() {
-        AlsCounterfactualExplainer explainer = new AlsCounterfactualExplainer(als, 5, 10);
+        Explainer explainer = org.recxplain.explain.Explainers.counterfactual(als, 5, 10);
         int found = 0;
         for (int u = 0; u < 300; u++) {
             int item = top1(als, u);
@@ -114,7 +115,7 @@ class AlsCounterfactualTest {
         Dataset data = Dataset.of("pairs", b.build());
         ImplicitAls model = ImplicitAls.train(data, ImplicitAls.Config.defaults().withFactors(pairs)
                 .withIterations(10).withAlpha(5).withLambda(0.1).withThreads(2));
-        AlsRemovalExplainer removal = new AlsRemovalExplainer(model, 0);
+        ExactRemovalExplainer removal = ExactRemovalExplainer.of(model, 0);
         int correct = 0;
         for (int t = 0; t < probes; t++) {
             int u = 400 + t;
@@ -145,7 +146,7 @@ class AlsCounterfactualTest {
         b.add("b", "z", 1f);
         ImplicitAls model = ImplicitAls.train(Dataset.of("tiny", b.build()),
                 ImplicitAls.Config.defaults().withFactors(2).withIterations(3).withThreads(1));
-        AlsCounterfactualExplainer cfx = new AlsCounterfactualExplainer(model, 2, 3);
+        Explainer cfx = org.recxplain.explain.Explainers.counterfactual(model, 2, 3);
         Explanation empty = cfx.explain(0, 1);
         assertTrue(empty.attributions().isEmpty());
         assertTrue(empty.note().isPresent());

@@ -341,9 +341,9 @@ public final class ImplicitAls implements FoldIn {
             return chol.solve(v);
         }
 
-        /** y^T A_u^-1 y for the factor of {@code item}, in O(k^2 / 2). */
-        public double inverseQuadratic(int item) {
-            return chol.inverseQuadratic(itemFactors, item * k);
+        /** The factorisation of A_u (package-private: for the exact-removal kernels). */
+        Cholesky cholesky() {
+            return chol;
         }
 
         /** The explicit inverse W_u = A_u^-1 (row-major). */

@@ -344,6 +344,11 @@ public final class BiasedMf implements FoldIn {
             return history;
         }
 
+        /** The factorisation of A_u (package-private: for the exact-removal kernel). */
+        Cholesky cholesky() {
+            return chol;
+        }
+
         /** A copy of the solution x_u = [p_u, b_u] (the fold-in). */
         public double[] solution() {
             return solution.clone();
@@ -403,6 +408,11 @@ public final class BiasedMf implements FoldIn {
     /** The global mean mu of the training ratings. */
     public double globalMean() {
         return mu;
+    }
+
+    /** The item design rows [q_i, 1] without copying (package-private: for the exact-removal kernel). */
+    double[] itemDesignView() {
+        return itemDesign;
     }
 
     /** The design vector z_i = [q_i, 1] of an item (a copy, length k + 1). */

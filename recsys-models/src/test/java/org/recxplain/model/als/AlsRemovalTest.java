@@ -65,12 +65,12 @@ class AlsRemovalTest {
             double[] expected = als.userSystem(h.without(removed)).factor();
             AlsRemoval r = new AlsRemoval(als, u);
             assertClose(expected, r.factorWithout(removed), "Woodbury, user " + u);
-            AlsRemoval.Downdate dd = r.downdate();
+            var dd = r.kernel().downdate();
             int[] hist = r.historyItems();
             for (int item : java.util.Arrays.stream(removed).distinct().toArray()) {
                 dd.remove(java.util.Arrays.binarySearch(hist, item));
             }
-            assertClose(expected, dd.factor(), "sequential Sherman-Morrison, user " + u);
+            assertClose(expected, dd.solution(), "sequential Sherman-Morrison, user " + u);
         }
     }
 

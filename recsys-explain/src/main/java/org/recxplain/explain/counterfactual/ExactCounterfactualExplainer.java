@@ -7,11 +7,10 @@ import org.recxplain.explain.Attribution;
 import org.recxplain.explain.Counterfactual;
 import org.recxplain.explain.Explainer;
 import org.recxplain.explain.Explanation;
-import org.recxplain.explain.Explanations;
 import org.recxplain.explain.Provenance;
+import org.recxplain.model.ExactRemoval;
+import org.recxplain.model.FoldIn;
 import org.recxplain.model.Rankings;
-import org.recxplain.model.als.AlsRemoval;
-import org.recxplain.model.als.ImplicitAls;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,48 +18,50 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A minimal counterfactual set for implicit ALS, in the style of ACCENT (Tran et al., SIGIR 2021), with
- * exact updates instead of influence estimates.
+ * A minimal counterfactual set in the style of ACCENT (Tran et al., SIGIR 2021), with exact updates
+ * instead of influence estimates, for models with {@link ExactRemoval} (implicit ALS, explicit biased MF).
  *
  * <p>For the explained item t at rank r, each of the next {@code candidates} items c in the user's ranking
  * is a possible replacement. For each c, the user's interactions are ordered by how much removing each
  * alone narrows the gap score(t) - score(c) (exactly, by Sherman-Morrison), then removed one at a time in
- * that order, each removal an exact O(k^2) downdate, until c overtakes t (confirmed by a refit, so that
- * rounding near a tie cannot make a false claim) or {@code maxSetSize} removals are spent. The smallest set over all candidates wins (ties: the better-ranked candidate).
+ * that order, each removal an exact O(k^2) downdate, until c overtakes t (confirmed by a fold-in, so that
+ * rounding near a tie cannot make a false claim) or {@code maxSetSize} removals are spent. The smallest set
+ * over all candidates wins (ties: the better-ranked candidate).
  *
  * <p>The winner is then verified by a fold-in refit of the user on the reduced history: the explanation
  * reports the item's new rank, the item that now holds rank r (the replacement), and {@code verified} =
  * whether the refit really moves t below rank r. Items the user interacted with stay excluded from the
  * ranking even after their interaction is removed.
  *
- * <p>Attributions are the exact single-removal effects (as {@link AlsRemovalExplainer}), without ranks.
+ * <p>Attributions are the exact single-removal effects ({@link ExactRemovalExplainer}), without ranks.
  * Thread-safety: immutable.
  */
-public final class AlsCounterfactualExplainer implements Explainer {
+public final class ExactCounterfactualExplainer implements Explainer {
     /** The CLI name. */
     public static final String NAME = "counterfactual";
 
-    private final ImplicitAls model;
+    private final FoldIn model;
+    private final ExactRemovalExplainer removals;
     private final int candidates;
     private final int maxSetSize;
     private final Provenance provenance;
-    private final AlsRemovalExplainer removals;
 
     /**
+     * @param removals   the exact removals of the same model (ranks not needed: use rankedTop 0)
      * @param candidates how many items ranked below the target to try as replacements (&ge; 1)
      * @param maxSetSize the largest set of removals to try (&ge; 1): the search budget
      */
-    public AlsCounterfactualExplainer(ImplicitAls model, int candidates, int maxSetSize) {
+    public ExactCounterfactualExplainer(FoldIn model, ExactRemovalExplainer removals, int candidates, int maxSetSize) {
         if (candidates < 1 || maxSetSize < 1) {
             throw new IllegalArgumentException("candidates and maxSetSize must be >= 1, got " + candidates + " and "
                     + maxSetSize);
         }
         this.model = java.util.Objects.requireNonNull(model, "model");
+        this.removals = java.util.Objects.requireNonNull(removals, "removals");
         this.candidates = candidates;
         this.maxSetSize = maxSetSize;
         this.provenance = new Provenance(NAME, Map.of("method", "greedy-exact-downdate", "candidates",
                 Integer.toString(candidates), "maxSetSize", Integer.toString(maxSetSize)), 0L, model.info().id());
-        this.removals = new AlsRemovalExplainer(model, 0);
     }
 
     @Override
@@ -73,12 +74,13 @@ public final class AlsCounterfactualExplainer implements Explainer {
         long start = System.nanoTime();
         Dataset data = model.data();
         java.util.Objects.checkIndex(item, data.interactions().numItems());
-        AlsRemoval removal = new AlsRemoval(model, user);
+        ExactRemoval removal = removals.prepare(user);
         Explanation base = removals.explain(removal, user, item, start);
         int[] hist = removal.historyItems();
         if (hist.length == 0) {
             return base;
         }
+        Row history = data.interactions().userRow(user);
         float[] scores = new float[model.numItems()];
         model.scoreAll(user, scores);
         int rank = Rankings.rankOf(scores, item, hist);
@@ -88,7 +90,7 @@ public final class AlsCounterfactualExplainer implements Explainer {
             if (ranking[q] == item) {
                 continue;
             }
-            int[] set = search(model, removal, item, ranking[q], bestSet == null ? maxSetSize : bestSet.length - 1);
+            int[] set = search(removal, history, user, item, ranking[q], bestSet == null ? maxSetSize : bestSet.length - 1);
             if (set != null) {
                 bestSet = set;
             }
@@ -99,8 +101,7 @@ public final class AlsCounterfactualExplainer implements Explainer {
                             + " candidate replacements"), java.time.Duration.ofNanos(System.nanoTime() - start));
         }
         // verify by refitting the user on the reduced history
-        Row reduced = data.interactions().userRow(user).without(bestSet);
-        model.scoreAllFolded(user, reduced, scores);
+        model.scoreAllFolded(user, history.without(bestSet), scores);
         int newRank = Rankings.rankOf(scores, item, hist);
         int[] newTop = Rankings.topK(scores, rank, hist);
         int replacement = newRank > rank ? newTop[rank - 1] : -1;
@@ -124,7 +125,7 @@ public final class AlsCounterfactualExplainer implements Explainer {
      * The greedy removal set that lets {@code rival} overtake {@code target}, using at most {@code budget}
      * removals, or null.
      */
-    private static int[] search(ImplicitAls model, AlsRemoval removal, int target, int rival, int budget) {
+    private int[] search(ExactRemoval removal, Row history, int user, int target, int rival, int budget) {
         if (budget < 1) {
             return null;
         }
@@ -135,8 +136,10 @@ public final class AlsCounterfactualExplainer implements Explainer {
             order[p] = p;
         }
         java.util.Arrays.sort(order, (a, b) -> gap[a] != gap[b] ? Double.compare(gap[a], gap[b]) : Integer.compare(a, b));
-        AlsRemoval.Downdate dd = removal.downdate();
+        ExactRemoval.Downdate dd = removal.downdate();
         IntArrayList set = new IntArrayList();
+        int[] pair = {rival, target};
+        float[] refit = new float[2];
         for (int p : order) {
             if (set.size() == budget || gap[p] >= 0) {
                 break;
@@ -144,9 +147,9 @@ public final class AlsCounterfactualExplainer implements Explainer {
             dd.remove(p);
             set.add(hist[p]);
             if (outranks(rival, (float) dd.score(rival), target, (float) dd.score(target))) {
-                // confirm with a refit, so that rounding near a tie cannot produce a false claim
-                ImplicitAls.UserSystem refit = model.userSystem(removal.system().history().without(set.toIntArray()));
-                if (outranks(rival, (float) refit.score(rival), target, (float) refit.score(target))) {
+                // confirm with a fold-in, so that rounding near a tie cannot produce a false claim
+                model.scoreFolded(user, history.without(set.toIntArray()), pair, refit);
+                if (outranks(rival, refit[0], target, refit[1])) {
                     return set.toIntArray();
                 }
             }

@@ -6,48 +6,73 @@ import org.recxplain.explain.Explainer;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.Explanations;
 import org.recxplain.explain.Provenance;
+import org.recxplain.model.ExactRemoval;
 import org.recxplain.model.Rankings;
+import org.recxplain.model.Recommender;
 import org.recxplain.model.als.AlsRemoval;
 import org.recxplain.model.als.ImplicitAls;
+import org.recxplain.model.mf.BiasedMf;
+import org.recxplain.model.mf.MfRemoval;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
- * The exact effect of removing each past interaction on an implicit-ALS score: the weight of interaction j
- * is score(i) - score_without_j(i), computed by Sherman-Morrison (see {@link AlsRemoval}) and equal to a
- * fold-in refit to rounding. Positive weights support the recommendation.
+ * The exact effect of removing each past interaction on the score, for models whose user solve is a ridge
+ * system (implicit ALS, explicit biased MF): the weight of interaction j is score(i) - score_without_j(i),
+ * computed by Sherman-Morrison ({@link ExactRemoval}) and equal to a fold-in refit to rounding. Positive
+ * weights support the recommendation.
  *
  * <p>Each attribution carries the item's score after the removal; its rank after the removal is computed
  * for the {@code rankedTop} largest attributions (a full rescoring each, O(items k)), or for all of them
  * when {@code rankedTop} is negative.
  *
- * <p>Cost per user: one factorisation and O(|H| k^2 / 2) for the per-history quantities; per item:
- * O(k^2 + |H| k) plus the rescoring for ranks. Thread-safety: immutable.
+ * <p>Cost per user: one factorisation and O(|H| k^2 / 2); per item O(k^2 + |H| k) plus the rescoring for
+ * ranks. Thread-safety: immutable.
  */
-public final class AlsRemovalExplainer implements Explainer {
-    /** The CLI name: for ALS, influence is exact. */
+public final class ExactRemovalExplainer implements Explainer {
+    /** The CLI name: for these models, influence is exact. */
     public static final String NAME = "influence";
 
-    private final ImplicitAls model;
+    private final Recommender model;
+    private final IntFunction<ExactRemoval> prepare;
     private final int rankedTop;
     private final Provenance provenance;
 
     /**
+     * @param prepare   prepares the exact removals of one user
      * @param rankedTop how many of the largest attributions get their rank after removal (negative: all)
      */
-    public AlsRemovalExplainer(ImplicitAls model, int rankedTop) {
+    public ExactRemovalExplainer(Recommender model, IntFunction<ExactRemoval> prepare, int rankedTop) {
         this.model = java.util.Objects.requireNonNull(model, "model");
+        this.prepare = java.util.Objects.requireNonNull(prepare, "prepare");
         this.rankedTop = rankedTop;
         this.provenance = new Provenance(NAME, Map.of("method", "exact-sherman-morrison",
                 "rankedTop", Integer.toString(rankedTop)), 0L, model.info().id());
     }
 
+    /** Exact removals for implicit ALS. */
+    public static ExactRemovalExplainer of(ImplicitAls model, int rankedTop) {
+        return new ExactRemovalExplainer(model, u -> new AlsRemoval(model, u), rankedTop);
+    }
+
+    /** Exact removals for explicit biased MF. */
+    public static ExactRemovalExplainer of(BiasedMf model, int rankedTop) {
+        return new ExactRemovalExplainer(model, u -> new MfRemoval(model, u), rankedTop);
+    }
+
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Prepares the exact removals of one user (shared across that user's items). */
+    public ExactRemoval prepare(int user) {
+        java.util.Objects.checkIndex(user, model.data().interactions().numUsers());
+        return prepare.apply(user);
     }
 
     @Override
@@ -58,7 +83,7 @@ public final class AlsRemovalExplainer implements Explainer {
     @Override
     public List<Explanation> explain(int user, int[] items) {
         long start = System.nanoTime();
-        AlsRemoval removal = new AlsRemoval(model, user);
+        ExactRemoval removal = prepare(user);
         List<Explanation> out = new ArrayList<>(items.length);
         for (int item : items) {
             out.add(explain(removal, user, item, start));
@@ -68,11 +93,11 @@ public final class AlsRemovalExplainer implements Explainer {
     }
 
     /** Explains one item given the user's prepared removal state (shared across that user's items). */
-    public Explanation explain(AlsRemoval removal, int user, int item, long startNanos) {
+    public Explanation explain(ExactRemoval removal, int user, int item, long startNanos) {
         Dataset data = model.data();
         java.util.Objects.checkIndex(item, data.interactions().numItems());
         int[] hist = removal.historyItems();
-        double score = model.score(user, item);
+        double score = removal.score(item);
         double[] after = removal.scoresAfterSingleRemovals(item);
         List<Attribution> attributions = new ArrayList<>(hist.length);
         for (int p = 0; p < hist.length; p++) {
