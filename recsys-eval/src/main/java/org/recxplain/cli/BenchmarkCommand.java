@@ -43,6 +43,14 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     private Integer threads;
 
+    @Option(names = "--data", paramLabel = "NAME|PATH", description = "Run the grid on this data set instead of "
+            + "the configuration's: a bundled name or a path.")
+    private String data;
+
+    @Option(names = "--data-format", paramLabel = "FORMAT", completionCandidates = Choices.DataFormats.class,
+            description = "Format of a --data PATH: ${COMPLETION-CANDIDATES} (default: auto).")
+    private String dataFormat;
+
     @Override
     public Integer call() throws Exception {
         if (config != null && quick) {
@@ -51,6 +59,15 @@ final class BenchmarkCommand implements Callable<Integer> {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Choices.atLeast(spec, "--threads", n, 1);
         BenchConfig c = config != null ? BenchConfig.read(config) : quick ? BenchConfig.quick() : BenchConfig.defaults();
+        if (dataFormat != null) {
+            if (data == null) {
+                throw new ParameterException(spec.commandLine(), "--data-format needs --data");
+            }
+            Choices.check(spec, "--data-format", dataFormat, new Choices.DataFormats());
+        }
+        if (data != null) {
+            c = c.withDatasets(java.util.List.of(new BenchConfig.DataSpec(data, dataFormat, 0)));
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.println("benchmark " + c.name() + ": " + c.datasets().size() + " data set(s) x " + c.models().size()
                 + " model(s) x " + c.explainers().size() + " explainers x " + c.seeds().size() + " seeds -> " + out);

@@ -90,6 +90,12 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
         return list;
     }
 
+    /** A copy with other data sets. */
+    public BenchConfig withDatasets(List<DataSpec> other) {
+        return new BenchConfig(name, other, models, explainers, seeds, users, maxKe, stabilityK, retrainChecks,
+                examples);
+    }
+
     /** The explainers every table compares, baselines included. */
     public static final List<String> ALL_EXPLAINERS = List.of("neighbourhood", "influence", "counterfactual",
             "cosine", "popularity", "random");

@@ -6,6 +6,9 @@ import org.recxplain.eval.metrics.CostMetric;
 import org.recxplain.eval.metrics.CostSample;
 import org.recxplain.eval.metrics.CostSummary;
 import org.recxplain.eval.metrics.MeanOfValues;
+import org.recxplain.eval.metrics.NecessitySufficiency;
+import org.recxplain.eval.metrics.NsCheck;
+import org.recxplain.eval.metrics.NsSummary;
 import org.recxplain.eval.metrics.RemovalCurve;
 import org.recxplain.eval.metrics.RemovalFidelity;
 import org.recxplain.eval.metrics.RemovalSummary;
@@ -45,7 +48,8 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
             AGREEMENT = "weight-removal Spearman", SEED_J = "Jaccard@k across seeds",
             PERTURB_J = "Jaccard@k under perturbation", RETRAIN_J = "Jaccard@k across retrains",
             CF_FOUND = "counterfactual found", CF_VERIFIED = "counterfactual verified by refit",
-            CF_RETRAIN = "counterfactual valid after full retrain", LATENCY = "latency ms",
+            CF_RETRAIN = "counterfactual valid after full retrain", PN = "PN (features necessary)",
+            PS = "PS (features sufficient)", FNS = "F_NS", R2 = "surrogate R2", LATENCY = "latency ms",
             P50 = "latency p50 ms", P95 = "latency p95 ms", TRAIN = "model training s", HEAP = "heap MB";
 
     static BenchResults aggregate(BenchConfig config, List<CellResult> cells) {
@@ -73,6 +77,8 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
             var cfVerified = new MeanOfValues(CF_VERIFIED).newAccumulator();
             var cfRetrain = new MeanOfValues(CF_RETRAIN).newAccumulator();
             var cost = new CostMetric().newAccumulator();
+            var necessity = new NecessitySufficiency().newAccumulator();
+            var r2 = new MeanOfValues(R2).newAccumulator();
             var train = new MeanOfValues(TRAIN).newAccumulator();
             var heap = new MeanOfValues(HEAP).newAccumulator();
             boolean counterfactuals = false;
@@ -90,6 +96,12 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
                 for (int p = 0; p < c.targets().size(); p++) {
                     cfFound.add(p < c.cfVerified().length ? 1.0 : 0.0);
                 }
+                for (int p = 0; p < c.necessary().length; p++) {
+                    if (!Double.isNaN(c.necessary()[p])) {
+                        necessity.add(new NsCheck(c.necessary()[p] == 1, c.sufficient()[p] == 1));
+                    }
+                }
+                addAll(r2, c.surrogateR2());
                 for (long l : c.latencyNanos()) {
                     cost.add(new CostSample(l, 0));
                 }
@@ -121,6 +133,13 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
                 addIfAny(rows, d, m, x, CF_VERIFIED, cfVerified.result());
                 addIfAny(rows, d, m, x, CF_RETRAIN, cfRetrain.result());
             }
+            NsSummary nss = necessity.result();
+            if (nss.pn().n() > 0) {
+                rows.add(ResultRow.of(d, m, x, PN, nss.pn()));
+                rows.add(ResultRow.of(d, m, x, PS, nss.ps()));
+                rows.add(new ResultRow(d, m, x, FNS, nss.fns(), Double.NaN, Double.NaN, nss.pn().n()));
+            }
+            addIfAny(rows, d, m, x, R2, r2.result());
             CostSummary cs = cost.result();
             rows.add(ResultRow.of(d, m, x, LATENCY, cs.latencyMillis()));
             rows.add(new ResultRow(d, m, x, P50, cs.latencyP50Millis(), Double.NaN, Double.NaN, cs.n()));

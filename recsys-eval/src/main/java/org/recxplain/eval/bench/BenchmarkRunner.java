@@ -18,6 +18,11 @@ import org.recxplain.explain.Explainer;
 import org.recxplain.explain.Explainers;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.ExplanationText;
+import org.recxplain.explain.feature.FeatureAttributions;
+import org.recxplain.explain.feature.FeatureLimeExplainer;
+import org.recxplain.explain.feature.LimeResult;
+import org.recxplain.explain.feature.LimeRsExplainer;
+import org.recxplain.model.FeatureRecommender;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelSpec;
 import org.recxplain.model.Models;
@@ -156,7 +161,7 @@ public final class BenchmarkRunner {
     /** Per-target observations, computed independently so that targets can run in any order. */
     private record Obs(CellResult.TargetObs target, CellResult.Curve curve, CellResult.Curve neg, long latency,
                        double seedJ, double perturbJ, double retrainJ, double spearman, double cfVerified,
-                       int[] cfRemoved) {
+                       int[] cfRemoved, double necessary, double sufficient, double r2) {
     }
 
     private CellResult measure(String dataset, ModelSpec spec, String name, long seed, Dataset data, Trained trained,
@@ -188,6 +193,9 @@ public final class BenchmarkRunner {
         double[] perturbJ = new double[obs.length];
         double[] retrainJ = new double[obs.length];
         double[] spearman = new double[obs.length];
+        double[] necessary = new double[obs.length];
+        double[] sufficient = new double[obs.length];
+        double[] r2 = new double[obs.length];
         List<Double> verified = new ArrayList<>();
         List<Double> retrainValid = new ArrayList<>();
         for (int p = 0; p < obs.length; p++) {
@@ -200,6 +208,9 @@ public final class BenchmarkRunner {
             perturbJ[p] = o.perturbJ();
             retrainJ[p] = o.retrainJ();
             spearman[p] = o.spearman();
+            necessary[p] = o.necessary();
+            sufficient[p] = o.sufficient();
+            r2[p] = o.r2();
             if (!Double.isNaN(o.cfVerified())) {
                 verified.add(o.cfVerified());
                 if (retrainValid.size() < config.retrainChecks()) {
@@ -210,7 +221,7 @@ public final class BenchmarkRunner {
         }
         Runtime rt = Runtime.getRuntime();
         return new CellResult(dataset, spec.label(), name, seed, "ok", targets, curves, negs, latency, seedJ, perturbJ,
-                retrainJ, spearman, toArray(verified), toArray(retrainValid), trained.seconds(),
+                retrainJ, spearman, toArray(verified), toArray(retrainValid), necessary, sufficient, r2, trained.seconds(),
                 (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
     }
 
@@ -218,7 +229,19 @@ public final class BenchmarkRunner {
                         RemovalProtocol protocol, String name, long seed, int user, int k) {
         int item = model.recommend(user, 1).get(0).item();
         long t0 = System.nanoTime();
-        Explanation e = explainer.explain(user, item);
+        double r2 = Double.NaN;
+        Explanation e;
+        if (explainer instanceof FeatureLimeExplainer lime) {
+            LimeResult lr = lime.explainWithDiagnostics(user, item);
+            e = lr.explanation();
+            r2 = lr.fidelityR2();
+        } else if (explainer instanceof LimeRsExplainer limeRs) {
+            LimeResult lr = limeRs.explainWithDiagnostics(user, item);
+            e = lr.explanation();
+            r2 = lr.fidelityR2();
+        } else {
+            e = explainer.explain(user, item);
+        }
         long latency = System.nanoTime() - t0;
         int[] top = Stability.topIndices(e, k);
         List<String> topIds = new ArrayList<>();
@@ -240,7 +263,50 @@ public final class BenchmarkRunner {
             cfVerified = e.counterfactual().get().verified() ? 1 : 0;
             removed = e.counterfactual().get().removed().stream().mapToInt(Attribution::index).toArray();
         }
-        return new Obs(target, curve, neg, latency, seedJ, perturbJ, retrainJ, spearman, cfVerified, removed);
+        double[] ns = model instanceof FeatureRecommender fr ? featureChecks(fr, e) : new double[] {Double.NaN, Double.NaN};
+        return new Obs(target, curve, neg, latency, seedJ, perturbJ, retrainJ, spearman, cfVerified, removed, ns[0],
+                ns[1], Double.isFinite(r2) ? r2 : Double.NaN);
+    }
+
+    /** How many top feature attributions PN/PS switch off or keep, and the rank cutoff they are judged by. */
+    private static final int NS_FEATURES = 3;
+    private static final int NS_CUTOFF = 10;
+
+    /**
+     * CountER's necessity and sufficiency (Tan et al., CIKM 2021) for a feature explanation: with the top
+     * {@value #NS_FEATURES} positive feature attributions switched off for this (user, item) input, does the
+     * item leave the top {@value #NS_CUTOFF} (PN)? With only them kept, does it stay (PS)? Other items keep
+     * their scores. NaN for explanations without feature attributions.
+     */
+    private static double[] featureChecks(FeatureRecommender model, Explanation e) {
+        List<Attribution> top = e.attributions().stream()
+                .filter(a -> a.kind() == Attribution.Kind.FEATURE && a.weight() > 0)
+                .sorted(java.util.Comparator.comparingDouble(Attribution::weight).reversed()).limit(NS_FEATURES).toList();
+        if (top.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        int user = e.target().user();
+        int item = e.target().item();
+        int[] itemFeatures = top.stream().filter(a -> !a.id().startsWith(FeatureAttributions.USER_PREFIX))
+                .mapToInt(Attribution::index).toArray();
+        int[] userFeatures = top.stream().filter(a -> a.id().startsWith(FeatureAttributions.USER_PREFIX))
+                .mapToInt(Attribution::index).toArray();
+        Row itemRow = model.itemFeatures().of(item);
+        Row userRow = model.userFeatures().of(user);
+        Row[] users = {userRow.without(userFeatures), userRow.only(userFeatures)};
+        Row[] items = {itemRow.without(itemFeatures), itemRow.only(itemFeatures)};
+        float[] changed = new float[2];
+        model.scoreWithFeatures(user, users, new int[] {item, item}, items, changed);
+        float[] scores = new float[model.numItems()];
+        model.scoreAll(user, scores);
+        int[] seen = model.data().interactions().userRow(user).indices();
+        double[] out = new double[2];
+        for (int v = 0; v < 2; v++) {
+            scores[item] = changed[v];
+            boolean inTop = Rankings.rankOf(scores, item, seen) <= NS_CUTOFF;
+            out[v] = v == 0 ? (inTop ? 0 : 1) : (inTop ? 1 : 0);
+        }
+        return out;
     }
 
     private static final CellResult.Curve EMPTY = new CellResult.Curve(new int[0], new double[0], new double[0]);
@@ -301,8 +367,9 @@ public final class BenchmarkRunner {
     }
 
     private CellResult empty(String dataset, ModelSpec spec, String name, long seed, String status, double train) {
+        double[] none = new double[0];
         return new CellResult(dataset, spec.label(), name, seed, status, List.of(), List.of(), List.of(), new long[0],
-                new double[0], new double[0], new double[0], new double[0], new double[0], new double[0], train, 0);
+                none, none, none, none, none, none, none, none, none, train, 0);
     }
 
     private static double[] toArray(List<Double> list) {

@@ -23,6 +23,10 @@ import java.util.List;
  * @param removalSpearman Spearman correlation of weights and actual fold-in removal effects (top 10)
  * @param cfVerified     per target with a counterfactual: 1 if verified by refit, else 0
  * @param cfRetrainValid per checked counterfactual: 1 if it holds after retraining the whole model
+ * @param necessary      per target with feature attributions: 1 if removing the top features takes the item out
+ *                       of the top 10 (PN), 0 if not, NaN where it does not apply
+ * @param sufficient     likewise, 1 if keeping only the top features keeps it in the top 10 (PS)
+ * @param surrogateR2    per target, the local surrogate's R² on held-out samples (LIME), NaN otherwise
  * @param trainSeconds   time to train the cell's model
  * @param heapMb         heap in use after the cell, MB
  */
@@ -30,6 +34,7 @@ public record CellResult(String dataset, String model, String explainer, long se
                          List<TargetObs> targets, List<Curve> curves, List<Curve> negCurves, long[] latencyNanos,
                          double[] seedJaccard, double[] perturbJaccard, double[] retrainJaccard,
                          double[] removalSpearman, double[] cfVerified, double[] cfRetrainValid,
+                         double[] necessary, double[] sufficient, double[] surrogateR2,
                          double trainSeconds, double heapMb) {
 
     /**

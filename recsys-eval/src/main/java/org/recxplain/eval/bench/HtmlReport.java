@@ -34,6 +34,7 @@ final class HtmlReport {
     private static final List<String> COLUMNS = List.of(BenchResults.POS5, BenchResults.DEL, BenchResults.INS,
             BenchResults.CDCG, BenchResults.NEG_DEL, BenchResults.AGREEMENT, BenchResults.MEP, BenchResults.SEED_J,
             BenchResults.PERTURB_J, BenchResults.RETRAIN_J, BenchResults.CF_VERIFIED, BenchResults.CF_RETRAIN,
+            BenchResults.PN, BenchResults.PS, BenchResults.FNS, BenchResults.R2,
             BenchResults.P50, BenchResults.P95);
 
     static String render(BenchResults results) {

@@ -92,4 +92,24 @@ class BenchmarkRunnerTest {
         e = assertThrows(IllegalArgumentException.class, () -> BenchConfig.read(f));
         assertTrue(e.getMessage().contains("seeds"), e.getMessage());
     }
+
+    @Test
+    void featureExplainersOnAFeatureModelGetNecessitySufficiencyAndSurrogateFit(@TempDir Path dir) throws Exception {
+        BenchConfig fm = new BenchConfig("features", List.of(new BenchConfig.DataSpec("uci-restaurant", null, 0)),
+                List.of(new BenchConfig.ModelEntry("fm", Map.of("factors", "4", "epochs", "3"))),
+                List.of("lime", "shap", "neighbourhood"), List.of(1L), 15, 3, 3, 0, 1);
+        BenchResults r = new BenchmarkRunner(fm, dir, 2, BenchmarkRunner.Listener.QUIET).run();
+        String model = "fm(epochs=3,factors=4)";
+        for (String x : List.of("lime", "shap")) {
+            ResultRow pn = r.find("uci-restaurant", model, x, BenchResults.PN).orElseThrow();
+            assertTrue(pn.n() > 0 && pn.mean() >= 0 && pn.mean() <= 1, x + " " + pn);
+            assertTrue(r.find("uci-restaurant", model, x, BenchResults.PS).isPresent());
+        }
+        ResultRow r2 = r.find("uci-restaurant", model, "lime", BenchResults.R2).orElseThrow();
+        assertTrue(r2.mean() <= 1, r2.toString());
+        // the FM has no exact neighbourhood: the cell is recorded as not measured, and no rows are invented
+        assertTrue(r.cells().stream().anyMatch(c -> c.explainer().equals("neighbourhood")
+                && c.status().startsWith("not measured")));
+        assertTrue(r.rows().stream().noneMatch(row -> row.explainer().equals("neighbourhood")));
+    }
 }
