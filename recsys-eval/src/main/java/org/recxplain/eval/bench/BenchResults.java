@@ -2,6 +2,8 @@ package org.recxplain.eval.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.recxplain.eval.metrics.Correlation;
+import org.recxplain.eval.metrics.CorrelationMetric;
 import org.recxplain.eval.metrics.CostMetric;
 import org.recxplain.eval.metrics.CostSample;
 import org.recxplain.eval.metrics.CostSummary;
@@ -12,6 +14,7 @@ import org.recxplain.eval.metrics.NsSummary;
 import org.recxplain.eval.metrics.RemovalCurve;
 import org.recxplain.eval.metrics.RemovalFidelity;
 import org.recxplain.eval.metrics.RemovalSummary;
+import org.recxplain.eval.metrics.ScorePair;
 import org.recxplain.eval.metrics.Summary;
 
 import java.io.IOException;
@@ -49,7 +52,10 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
             PERTURB_J = "Jaccard@k under perturbation", RETRAIN_J = "Jaccard@k across retrains",
             CF_FOUND = "counterfactual found", CF_VERIFIED = "counterfactual verified by refit",
             CF_RETRAIN = "counterfactual valid after full retrain", PN = "PN (features necessary)",
-            PS = "PS (features sufficient)", FNS = "F_NS", R2 = "surrogate R2", LATENCY = "latency ms",
+            PS = "PS (features sufficient)", FNS = "F_NS", R2 = "surrogate R2", SEED_TAU = "Kendall tau across seeds",
+            SEED_VSI = "VSI across seeds", FOLDIN_PEARSON = "influence Pearson vs fold-in",
+            FOLDIN_SPEARMAN = "influence Spearman vs fold-in", RETRAIN_PEARSON = "influence Pearson vs retrain",
+            RETRAIN_SPEARMAN = "influence Spearman vs retrain", LATENCY = "latency ms",
             P50 = "latency p50 ms", P95 = "latency p95 ms", TRAIN = "model training s", HEAP = "heap MB";
 
     static BenchResults aggregate(BenchConfig config, List<CellResult> cells) {
@@ -79,6 +85,12 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
             var cost = new CostMetric().newAccumulator();
             var necessity = new NecessitySufficiency().newAccumulator();
             var r2 = new MeanOfValues(R2).newAccumulator();
+            var seedTau = new MeanOfValues(SEED_TAU).newAccumulator();
+            var seedVsi = new MeanOfValues(SEED_VSI).newAccumulator();
+            var foldPearson = CorrelationMetric.pearson().newAccumulator();
+            var foldSpearman = CorrelationMetric.spearman().newAccumulator();
+            var retrainPearson = CorrelationMetric.pearson().newAccumulator();
+            var retrainSpearman = CorrelationMetric.spearman().newAccumulator();
             var train = new MeanOfValues(TRAIN).newAccumulator();
             var heap = new MeanOfValues(HEAP).newAccumulator();
             boolean counterfactuals = false;
@@ -102,6 +114,10 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
                     }
                 }
                 addAll(r2, c.surrogateR2());
+                addAll(seedTau, c.seedKendall());
+                addAll(seedVsi, c.seedVsi());
+                addPairs(c.removalPairs(), foldPearson, foldSpearman);
+                addPairs(c.retrainPairs(), retrainPearson, retrainSpearman);
                 for (long l : c.latencyNanos()) {
                     cost.add(new CostSample(l, 0));
                 }
@@ -126,6 +142,12 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
             rows.add(ResultRow.of(d, m, x, MEP, mep.result()));
             addIfAny(rows, d, m, x, AGREEMENT, agreement.result());
             addIfAny(rows, d, m, x, SEED_J, seedJ.result());
+            addIfAny(rows, d, m, x, SEED_TAU, seedTau.result());
+            addIfAny(rows, d, m, x, SEED_VSI, seedVsi.result());
+            addCorrelation(rows, d, m, x, FOLDIN_PEARSON, foldPearson.result());
+            addCorrelation(rows, d, m, x, FOLDIN_SPEARMAN, foldSpearman.result());
+            addCorrelation(rows, d, m, x, RETRAIN_PEARSON, retrainPearson.result());
+            addCorrelation(rows, d, m, x, RETRAIN_SPEARMAN, retrainSpearman.result());
             addIfAny(rows, d, m, x, PERTURB_J, perturbJ.result());
             addIfAny(rows, d, m, x, RETRAIN_J, retrainJ.result());
             if (counterfactuals) {
@@ -163,6 +185,22 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
     private static void addAll(org.recxplain.eval.metrics.Accumulator<Double, Summary> acc, double[] values) {
         for (double v : values) {
             acc.add(v);
+        }
+    }
+
+    private static void addPairs(double[] pairs, org.recxplain.eval.metrics.Accumulator<ScorePair, Correlation> a,
+                                 org.recxplain.eval.metrics.Accumulator<ScorePair, Correlation> b) {
+        for (int q = 0; q + 1 < pairs.length; q += 2) {
+            ScorePair p = new ScorePair(pairs[q], pairs[q + 1]);
+            a.add(p);
+            b.add(p);
+        }
+    }
+
+    /** A correlation row, when it is defined (n of at least 3 and no constant side). */
+    private static void addCorrelation(List<ResultRow> rows, String d, String m, String x, String metric, Correlation c) {
+        if (c.n() >= 3 && Double.isFinite(c.r())) {
+            rows.add(new ResultRow(d, m, x, metric, c.r(), c.ciLow(), c.ciHigh(), c.n()));
         }
     }
 

@@ -161,7 +161,8 @@ public final class BenchmarkRunner {
     /** Per-target observations, computed independently so that targets can run in any order. */
     private record Obs(CellResult.TargetObs target, CellResult.Curve curve, CellResult.Curve neg, long latency,
                        double seedJ, double perturbJ, double retrainJ, double spearman, double cfVerified,
-                       int[] cfRemoved, double necessary, double sufficient, double r2) {
+                       int[] cfRemoved, double necessary, double sufficient, double r2, double seedKendall,
+                       double seedVsi, double[] removalPairs, Explanation explanation) {
     }
 
     private CellResult measure(String dataset, ModelSpec spec, String name, long seed, Dataset data, Trained trained,
@@ -196,6 +197,10 @@ public final class BenchmarkRunner {
         double[] necessary = new double[obs.length];
         double[] sufficient = new double[obs.length];
         double[] r2 = new double[obs.length];
+        double[] seedKendall = new double[obs.length];
+        double[] seedVsi = new double[obs.length];
+        it.unimi.dsi.fastutil.doubles.DoubleArrayList removalPairs = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+        it.unimi.dsi.fastutil.doubles.DoubleArrayList retrainPairs = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
         List<Double> verified = new ArrayList<>();
         List<Double> retrainValid = new ArrayList<>();
         for (int p = 0; p < obs.length; p++) {
@@ -211,6 +216,12 @@ public final class BenchmarkRunner {
             necessary[p] = o.necessary();
             sufficient[p] = o.sufficient();
             r2[p] = o.r2();
+            seedKendall[p] = o.seedKendall();
+            seedVsi[p] = o.seedVsi();
+            removalPairs.addElements(removalPairs.size(), o.removalPairs());
+            if (retrainPairs.size() < 2 * config.retrainChecks()) {
+                retrainPairs.addElements(retrainPairs.size(), influenceRetrain(spec, data, seed, o.explanation()));
+            }
             if (!Double.isNaN(o.cfVerified())) {
                 verified.add(o.cfVerified());
                 if (retrainValid.size() < config.retrainChecks()) {
@@ -221,7 +232,8 @@ public final class BenchmarkRunner {
         }
         Runtime rt = Runtime.getRuntime();
         return new CellResult(dataset, spec.label(), name, seed, "ok", targets, curves, negs, latency, seedJ, perturbJ,
-                retrainJ, spearman, toArray(verified), toArray(retrainValid), necessary, sufficient, r2, trained.seconds(),
+                retrainJ, spearman, toArray(verified), toArray(retrainValid), necessary, sufficient, r2, seedKendall, seedVsi,
+                removalPairs.toDoubleArray(), retrainPairs.toDoubleArray(), trained.seconds(),
                 (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
     }
 
@@ -252,11 +264,16 @@ public final class BenchmarkRunner {
                 !e.attributions().isEmpty(), topIds, ExplanationText.sentence(e));
         CellResult.Curve curve = protocol == null ? EMPTY : curve(protocol.curve(e, false));
         CellResult.Curve neg = protocol == null ? EMPTY : curve(protocol.curve(e, true));
-        double seedJ = Stability.jaccard(top, Stability.topIndices(otherSeed.explain(user, item), k), k);
+        Explanation other = otherSeed.explain(user, item);
+        int[] otherTop = Stability.topIndices(other, k);
+        double seedJ = Stability.jaccard(top, otherTop, k);
+        double seedVsi = Stability.vsi(List.of(top, otherTop));
+        double seedKendall = kendall(e, other);
         double retrainJ = retrain == null ? Double.NaN
                 : Stability.jaccard(top, Stability.topIndices(retrain.explain(user, item), k), k);
         double perturbJ = perturbation(model, name, seed, user, item, top, k);
-        double spearman = model instanceof FoldIn f ? removalAgreement(f, e) : Double.NaN;
+        double[] pairs = model instanceof FoldIn f ? removalPairs(f, e) : new double[0];
+        double spearman = agreement(pairs);
         double cfVerified = Double.NaN;
         int[] removed = null;
         if (e.counterfactual().isPresent()) {
@@ -265,7 +282,7 @@ public final class BenchmarkRunner {
         }
         double[] ns = model instanceof FeatureRecommender fr ? featureChecks(fr, e) : new double[] {Double.NaN, Double.NaN};
         return new Obs(target, curve, neg, latency, seedJ, perturbJ, retrainJ, spearman, cfVerified, removed, ns[0],
-                ns[1], Double.isFinite(r2) ? r2 : Double.NaN);
+                ns[1], Double.isFinite(r2) ? r2 : Double.NaN, seedKendall, seedVsi, pairs, e);
     }
 
     /** How many top feature attributions PN/PS switch off or keep, and the rank cutoff they are judged by. */
@@ -336,25 +353,65 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Spearman correlation between the weights of the top interaction attributions and the actual drop of
-     * the target's score when each is removed alone (fold-in); NaN with fewer than three.
+     * For the top interaction attributions, the (weight, actual drop of the target's score when that
+     * interaction alone is removed, by fold-in) pairs, flattened.
      */
-    private static double removalAgreement(FoldIn model, Explanation e) {
+    private static double[] removalPairs(FoldIn model, Explanation e) {
         List<Attribution> interactions = e.attributions().stream()
                 .filter(a -> a.kind() == Attribution.Kind.INTERACTION).limit(REMOVAL_CHECKS).toList();
-        if (interactions.size() < 3) {
-            return Double.NaN;
-        }
         Row h = model.data().interactions().userRow(e.target().user());
         int[] item = {e.target().item()};
         float[] after = new float[1];
-        List<ScorePair> pairs = new ArrayList<>();
-        for (Attribution a : interactions) {
+        double[] pairs = new double[2 * interactions.size()];
+        for (int q = 0; q < interactions.size(); q++) {
+            Attribution a = interactions.get(q);
             model.scoreFolded(e.target().user(), h.without(a.index()), item, after);
-            pairs.add(new ScorePair(a.weight(), e.target().score() - after[0]));
+            pairs[2 * q] = a.weight();
+            pairs[2 * q + 1] = e.target().score() - after[0];
         }
-        double r = CorrelationMetric.spearman().evaluate(pairs).r();
+        return pairs;
+    }
+
+    /** Spearman correlation of flattened pairs; NaN with fewer than three pairs or a constant side. */
+    private static double agreement(double[] pairs) {
+        if (pairs.length < 6) {
+            return Double.NaN;
+        }
+        List<ScorePair> list = new ArrayList<>();
+        for (int q = 0; q < pairs.length; q += 2) {
+            list.add(new ScorePair(pairs[q], pairs[q + 1]));
+        }
+        double r = CorrelationMetric.spearman().evaluate(list).r();
         return Double.isFinite(r) ? r : Double.NaN;
+    }
+
+    /** Kendall's tau-b of two explanations' weights over the items either ranks (interactions or features). */
+    private static double kendall(Explanation a, Explanation b) {
+        if (a.attributions().isEmpty() || b.attributions().isEmpty()) {
+            return Double.NaN;
+        }
+        Attribution.Kind kind = a.attributions().get(0).kind();
+        int[] union = java.util.stream.Stream.of(a, b).flatMap(x -> x.attributions().stream())
+                .filter(x -> x.kind() == kind).mapToInt(Attribution::index).distinct().sorted().toArray();
+        return Stability.kendallTauB(Stability.weightsOver(a, kind, union), Stability.weightsOver(b, kind, union));
+    }
+
+    /**
+     * For explainers that predict removal effects, retrains the whole model without the top interaction
+     * attribution and returns the (predicted, actual) drop of the target's score; empty otherwise.
+     */
+    private static double[] influenceRetrain(ModelSpec spec, Dataset data, long seed, Explanation e) {
+        java.util.Optional<Attribution> top = e.attributions().stream()
+                .filter(a -> a.kind() == Attribution.Kind.INTERACTION && a.effect().isPresent()).findFirst();
+        if (top.isEmpty()) {
+            return new double[0];
+        }
+        int user = e.target().user();
+        Dataset reduced = data.withInteractions(data.interactions().without(user, top.get().index()));
+        Recommender m = Models.train(spec, reduced, seed);
+        float[] scores = new float[m.numItems()];
+        m.scoreAll(user, scores);
+        return new double[] {top.get().weight(), e.target().score() - scores[e.target().item()]};
     }
 
     /** Retrains the whole model without the removed interactions and checks that the item left rank 1. */
@@ -369,7 +426,7 @@ public final class BenchmarkRunner {
     private CellResult empty(String dataset, ModelSpec spec, String name, long seed, String status, double train) {
         double[] none = new double[0];
         return new CellResult(dataset, spec.label(), name, seed, status, List.of(), List.of(), List.of(), new long[0],
-                none, none, none, none, none, none, none, none, none, train, 0);
+                none, none, none, none, none, none, none, none, none, none, none, none, none, train, 0);
     }
 
     private static double[] toArray(List<Double> list) {

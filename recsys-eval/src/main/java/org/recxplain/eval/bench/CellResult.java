@@ -27,6 +27,11 @@ import java.util.List;
  *                       of the top 10 (PN), 0 if not, NaN where it does not apply
  * @param sufficient     likewise, 1 if keeping only the top features keeps it in the top 10 (PS)
  * @param surrogateR2    per target, the local surrogate's R² on held-out samples (LIME), NaN otherwise
+ * @param seedKendall    Kendall's tau-b of the weights across the two explainer seeds
+ * @param seedVsi        VSI of the top-k sets across the two explainer seeds
+ * @param removalPairs   flattened (weight, actual fold-in score drop) pairs of the top interaction attributions
+ * @param retrainPairs   flattened (predicted, actual) score drops after retraining the whole model without the
+ *                       top interaction, for the sampled targets of explainers that predict removal effects
  * @param trainSeconds   time to train the cell's model
  * @param heapMb         heap in use after the cell, MB
  */
@@ -34,7 +39,8 @@ public record CellResult(String dataset, String model, String explainer, long se
                          List<TargetObs> targets, List<Curve> curves, List<Curve> negCurves, long[] latencyNanos,
                          double[] seedJaccard, double[] perturbJaccard, double[] retrainJaccard,
                          double[] removalSpearman, double[] cfVerified, double[] cfRetrainValid,
-                         double[] necessary, double[] sufficient, double[] surrogateR2,
+                         double[] necessary, double[] sufficient, double[] surrogateR2, double[] seedKendall,
+                         double[] seedVsi, double[] removalPairs, double[] retrainPairs,
                          double trainSeconds, double heapMb) {
 
     /**

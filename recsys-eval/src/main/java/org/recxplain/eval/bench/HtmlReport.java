@@ -32,7 +32,8 @@ final class HtmlReport {
 
     /** The columns of the summary table, with whether lower is better (for the legend). */
     private static final List<String> COLUMNS = List.of(BenchResults.POS5, BenchResults.DEL, BenchResults.INS,
-            BenchResults.CDCG, BenchResults.NEG_DEL, BenchResults.AGREEMENT, BenchResults.MEP, BenchResults.SEED_J,
+            BenchResults.CDCG, BenchResults.NEG_DEL, BenchResults.AGREEMENT, BenchResults.FOLDIN_PEARSON,
+            BenchResults.RETRAIN_PEARSON, BenchResults.MEP, BenchResults.SEED_J, BenchResults.SEED_TAU,
             BenchResults.PERTURB_J, BenchResults.RETRAIN_J, BenchResults.CF_VERIFIED, BenchResults.CF_RETRAIN,
             BenchResults.PN, BenchResults.PS, BenchResults.FNS, BenchResults.R2,
             BenchResults.P50, BenchResults.P95);

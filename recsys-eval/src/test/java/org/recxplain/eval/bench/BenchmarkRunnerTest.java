@@ -54,6 +54,11 @@ class BenchmarkRunnerTest {
                 BenchResults.SEED_J).orElseThrow().mean());
         assertTrue(r.find("uci-restaurant", "als(factors=8,iterations=4,threads=1)", "random",
                 BenchResults.SEED_J).orElseThrow().mean() < 0.9);
+        // the exact removal explainer predicts the fold-in effect of each removal; random does not
+        assertTrue(r.find("uci-restaurant", "als(factors=8,iterations=4,threads=1)", "influence",
+                BenchResults.FOLDIN_PEARSON).orElseThrow().mean() > 0.999);
+        assertTrue(Math.abs(r.find("uci-restaurant", "als(factors=8,iterations=4,threads=1)", "random",
+                BenchResults.FOLDIN_SPEARMAN).orElseThrow().mean()) < 0.3);
         // resume: cells already on disk are read, not recomputed
         Path cells = dir.resolve("cells");
         Path one;
