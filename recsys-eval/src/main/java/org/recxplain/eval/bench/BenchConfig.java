@@ -90,6 +90,17 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
         return list;
     }
 
+    /**
+     * A short digest of what decides how a cell is measured (the cell format, users, Ke, k, retrain checks
+     * and the seed list), used in cell file names so that resuming never mixes protocols.
+     */
+    public String protocolKey() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update((CellResult.FORMAT + "|" + users + "|" + maxKe + "|" + stabilityK + "|" + retrainChecks + "|" + seeds)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
+    }
+
     /** A copy with other data sets. */
     public BenchConfig withDatasets(List<DataSpec> other) {
         return new BenchConfig(name, other, models, explainers, seeds, users, maxKe, stabilityK, retrainChecks,

@@ -108,7 +108,7 @@ public final class BenchmarkRunner {
                 for (String explainer : config.explainers()) {
                     for (int s = 0; s < config.seeds().size(); s++) {
                         long seed = config.seeds().get(s);
-                        String file = CellResult.fileName(ds.label(), spec.label(), explainer, seed);
+                        String file = CellResult.fileName(ds.label(), spec.label(), explainer, seed, config.protocolKey());
                         Path cellFile = cells.resolve(file);
                         listener.progress(done, total, ds.label() + " / " + spec.label() + " / " + explainer
                                 + " / seed " + seed);

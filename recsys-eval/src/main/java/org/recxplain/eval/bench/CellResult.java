@@ -63,15 +63,15 @@ public record CellResult(String dataset, String model, String explainer, long se
         }
     }
 
-    /** The file name of a cell's observations. */
-    @JsonIgnore
-    public String fileName() {
-        return fileName(dataset, model, explainer, seed);
-    }
+    /** The version of this record's layout; cells written by another version are recomputed, not read. */
+    public static final int FORMAT = 2;
 
-    /** The file name of a cell's observations. */
-    public static String fileName(String dataset, String model, String explainer, long seed) {
-        String key = dataset + "__" + model + "__" + explainer + "__" + seed;
+    /**
+     * The file name of a cell's observations. It carries {@code protocol}, a digest of the format version and
+     * the protocol parameters, so that a resumed run only reuses cells measured the same way.
+     */
+    public static String fileName(String dataset, String model, String explainer, long seed, String protocol) {
+        String key = dataset + "__" + model + "__" + explainer + "__" + seed + "__" + protocol;
         return key.replaceAll("[^A-Za-z0-9._=-]+", "_") + ".json";
     }
 }
