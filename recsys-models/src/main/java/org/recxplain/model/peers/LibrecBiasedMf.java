@@ -7,7 +7,6 @@ import org.recxplain.data.Dataset;
 import org.recxplain.data.Interactions;
 import org.recxplain.model.ModelSpec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,23 +73,14 @@ public final class LibrecBiasedMf extends LibrecFactorModel implements RatingPre
         }
 
         Map<String, String> asMap() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("factors", Integer.toString(factors));
-            m.put("iterations", Integer.toString(iterations));
-            m.put("learningRate", Double.toString(learningRate));
-            m.put("regularization", Double.toString(regularization));
+            Map<String, String> m = sgdParams(factors, iterations, learningRate, regularization);
             m.put("biasRegularization", Double.toString(biasRegularization));
             return m;
         }
 
         /** The LibRec settings of this configuration. */
         Map<String, String> settings() {
-            Map<String, String> s = new LinkedHashMap<>();
-            s.put("rec.factor.number", Integer.toString(factors));
-            s.put("rec.iterator.maximum", Integer.toString(iterations));
-            putLearningRate(s, learningRate);
-            s.put("rec.user.regularization", Double.toString(regularization));
-            s.put("rec.item.regularization", Double.toString(regularization));
+            Map<String, String> s = sgdSettings(factors, iterations, learningRate, regularization);
             s.put("rec.bias.regularization", Double.toString(biasRegularization));
             return s;
         }

@@ -6,7 +6,6 @@ import net.librec.recommender.cf.ranking.BPRRecommender;
 import org.recxplain.data.Dataset;
 import org.recxplain.model.ModelSpec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,23 +62,12 @@ public final class LibrecBpr extends LibrecFactorModel {
         }
 
         Map<String, String> asMap() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("factors", Integer.toString(factors));
-            m.put("iterations", Integer.toString(iterations));
-            m.put("learningRate", Double.toString(learningRate));
-            m.put("regularization", Double.toString(regularization));
-            return m;
+            return sgdParams(factors, iterations, learningRate, regularization);
         }
 
         /** The LibRec settings of this configuration. */
         Map<String, String> settings() {
-            Map<String, String> s = new LinkedHashMap<>();
-            s.put("rec.factor.number", Integer.toString(factors));
-            s.put("rec.iterator.maximum", Integer.toString(iterations));
-            putLearningRate(s, learningRate);
-            s.put("rec.user.regularization", Double.toString(regularization));
-            s.put("rec.item.regularization", Double.toString(regularization));
-            return s;
+            return sgdSettings(factors, iterations, learningRate, regularization);
         }
     }
 

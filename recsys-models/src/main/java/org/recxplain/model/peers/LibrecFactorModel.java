@@ -4,6 +4,7 @@ import org.recxplain.data.Dataset;
 import org.recxplain.model.ModelInfo;
 import org.recxplain.model.Recommender;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,10 +23,32 @@ abstract sealed class LibrecFactorModel implements Recommender permits LibrecBia
         this.info = new ModelInfo(family, config, seed, factors.fingerprint());
     }
 
-    /** The LibRec learning-rate settings shared by the SGD recommenders: a constant rate. */
-    static void putLearningRate(Map<String, String> settings, double learningRate) {
-        settings.put("rec.iterator.learnrate", Double.toString(learningRate));
-        settings.put("rec.iterator.learnrate.maximum", Double.toString(learningRate));
+    /**
+     * The hyper-parameters every LibRec SGD factor model shares, by our names (for {@link ModelInfo}), in
+     * a new mutable map.
+     */
+    static Map<String, String> sgdParams(int factors, int iterations, double learningRate, double regularization) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("factors", Integer.toString(factors));
+        m.put("iterations", Integer.toString(iterations));
+        m.put("learningRate", Double.toString(learningRate));
+        m.put("regularization", Double.toString(regularization));
+        return m;
+    }
+
+    /**
+     * The same as LibRec configuration keys, in a new mutable map: a constant learning rate and one
+     * regularisation for users and items.
+     */
+    static Map<String, String> sgdSettings(int factors, int iterations, double learningRate, double regularization) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("rec.factor.number", Integer.toString(factors));
+        s.put("rec.iterator.maximum", Integer.toString(iterations));
+        s.put("rec.iterator.learnrate", Double.toString(learningRate));
+        s.put("rec.iterator.learnrate.maximum", Double.toString(learningRate));
+        s.put("rec.user.regularization", Double.toString(regularization));
+        s.put("rec.item.regularization", Double.toString(regularization));
+        return s;
     }
 
     @Override
