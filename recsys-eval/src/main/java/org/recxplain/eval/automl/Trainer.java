@@ -1,0 +1,56 @@
+package org.recxplain.eval.automl;
+
+import org.recxplain.data.Dataset;
+import org.recxplain.model.ModelSpec;
+import org.recxplain.model.Models;
+import org.recxplain.model.Recommender;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Trains a model from a spec: the seam between the search and the model families. {@link #models()} is
+ * {@link Models#train(ModelSpec, Dataset, long)}; other trainers can add families (peer libraries, say).
+ *
+ * <p>Implementations must be thread-safe and deterministic: the same spec, data and seed give the same model.
+ */
+public interface Trainer {
+
+    /** The families {@link #train} knows. */
+    List<String> families();
+
+    /**
+     * Trains a model of the spec's family.
+     *
+     * @throws IllegalArgumentException for an unknown family, parameter or a bad value (a user error)
+     */
+    Recommender train(ModelSpec spec, Dataset data, long seed);
+
+    /** A model-training function, as {@code Models::train}. */
+    @FunctionalInterface
+    interface TrainFunction {
+        Recommender train(ModelSpec spec, Dataset data, long seed);
+    }
+
+    /** A trainer of the given families through {@code function}. */
+    static Trainer of(List<String> families, TrainFunction function) {
+        List<String> known = List.copyOf(families);
+        Objects.requireNonNull(function, "function");
+        return new Trainer() {
+            @Override
+            public List<String> families() {
+                return known;
+            }
+
+            @Override
+            public Recommender train(ModelSpec spec, Dataset data, long seed) {
+                return function.train(spec, data, seed);
+            }
+        };
+    }
+
+    /** This library's families, trained by {@link Models#train(ModelSpec, Dataset, long)}. */
+    static Trainer models() {
+        return of(Models.trainableFamilies(), Models::train);
+    }
+}

@@ -1,0 +1,84 @@
+package org.recxplain.model.peers;
+
+import org.apache.mahout.cf.taste.impl.similarity.LogLikelihoodSimilarity;
+import org.apache.mahout.cf.taste.impl.similarity.UncenteredCosineSimilarity;
+import org.apache.mahout.cf.taste.model.DataModel;
+import org.apache.mahout.cf.taste.similarity.ItemSimilarity;
+import org.recxplain.data.Interactions;
+
+import java.util.Objects;
+
+/**
+ * A Mahout item-item similarity over our interactions, addressed by our item indices.
+ *
+ * <ul>
+ *   <li>{@link Kind#LOGLIKELIHOOD}: {@code 1 - 1 / (1 + LLR)}, with LLR Dunning's log-likelihood ratio of the
+ *       2x2 table of users who have both items, one of them, or neither (values are ignored: co-occurrence
+ *       only).</li>
+ *   <li>{@link Kind#COSINE}: Mahout's {@code UncenteredCosineSimilarity},
+ *       {@code sum x_u y_u / sqrt(sum x_u^2 * sum y_u^2)} over the users who have both items, with the
+ *       interaction values.</li>
+ * </ul>
+ * Both are undefined (NaN) for two items that no user shares, and for an item without interactions.
+ *
+ * <p>Thread-safety: immutable; Mahout's similarities are safe for concurrent reads of a data model that does
+ * not change. Each call recomputes the similarity from the data (Mahout caches nothing here).
+ */
+public final class MahoutSimilarity {
+
+    /** The similarities on offer. */
+    public enum Kind {
+        /** Mahout's {@code LogLikelihoodSimilarity}. */
+        LOGLIKELIHOOD,
+        /** Mahout's {@code UncenteredCosineSimilarity}. */
+        COSINE
+    }
+
+    private final Kind kind;
+    private final int numItems;
+    private final boolean[] known;
+    private final ItemSimilarity similarity;
+
+    MahoutSimilarity(Kind kind, Interactions x, DataModel model) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.numItems = x.numItems();
+        this.known = new boolean[numItems];
+        for (int i = 0; i < numItems; i++) {
+            known[i] = x.itemDegree(i) > 0;
+        }
+        this.similarity = MahoutData.call("build the " + SpecParams.label(kind) + " similarity",
+                () -> kind == Kind.LOGLIKELIHOOD ? new LogLikelihoodSimilarity(model)
+                        : new UncenteredCosineSimilarity(model));
+    }
+
+    /** The similarity of {@code kind} over {@code x} (builds a Mahout data model of it). */
+    public static MahoutSimilarity of(Interactions x, Kind kind) {
+        return new MahoutSimilarity(kind, x, MahoutData.of(x));
+    }
+
+    /** Which similarity this is. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The underlying Mahout similarity (item IDs are our item indices as longs). */
+    public ItemSimilarity mahout() {
+        return similarity;
+    }
+
+    /**
+     * The similarity of two items, NaN where Mahout leaves it undefined (no shared user, an item without
+     * interactions).
+     *
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
+    public double similarity(int item, int other) {
+        Objects.checkIndex(item, numItems);
+        Objects.checkIndex(other, numItems);
+        if (!known[item] || !known[other]) {
+            return Double.NaN;
+        }
+        return MahoutData.call("compute the similarity of items " + item + " and " + other,
+                () -> similarity.itemSimilarity(item, other));
+    }
+}
