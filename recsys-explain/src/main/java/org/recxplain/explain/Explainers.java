@@ -1,6 +1,7 @@
 package org.recxplain.explain;
 
 import org.recxplain.explain.baseline.CosineNeighbourhoodExplainer;
+import org.recxplain.explain.baseline.MahoutBecauseExplainer;
 import org.recxplain.explain.baseline.PopularityExplainer;
 import org.recxplain.explain.baseline.RandomExplainer;
 import org.recxplain.explain.counterfactual.ExactCounterfactualExplainer;
@@ -36,7 +37,8 @@ public final class Explainers {
     /** The names accepted by {@link #byName(String, Recommender)}. */
     public static List<String> names() {
         return List.of(AlsNeighbourhoodExplainer.NAME, ExactRemovalExplainer.NAME, ExactCounterfactualExplainer.NAME,
-                CosineNeighbourhoodExplainer.NAME, PopularityExplainer.NAME, RandomExplainer.NAME,
+                CosineNeighbourhoodExplainer.NAME, MahoutBecauseExplainer.NAME, PopularityExplainer.NAME,
+                RandomExplainer.NAME,
                 FeatureLimeExplainer.NAME, "lime-stable", LimeRsExplainer.NAME, FeatureShapExplainer.NAME,
                 InteractionShapExplainer.NAME);
     }
@@ -117,6 +119,15 @@ public final class Explainers {
     /** Model-agnostic: weights each past interaction by its item's cosine similarity to the explained item. */
     public static Explainer cosine(Recommender model) {
         return new CosineNeighbourhoodExplainer(model);
+    }
+
+    /**
+     * Mahout's recommendedBecause heuristic, (1 + similarity) x rating: for a wrapped Mahout item-based
+     * model with its own similarity, otherwise with log-likelihood similarity over the training data. A
+     * heuristic, not a decomposition of the score.
+     */
+    public static Explainer mahoutBecause(Recommender model) {
+        return new MahoutBecauseExplainer(model);
     }
 
     /** Baseline: weights each past interaction by its item's popularity. */
@@ -210,6 +221,7 @@ public final class Explainers {
             case ExactRemovalExplainer.NAME -> influence(model);
             case ExactCounterfactualExplainer.NAME -> counterfactual(model);
             case CosineNeighbourhoodExplainer.NAME -> cosine(model);
+            case MahoutBecauseExplainer.NAME -> mahoutBecause(model);
             case PopularityExplainer.NAME -> popularity(model);
             case RandomExplainer.NAME -> random(model, seed);
             case FeatureLimeExplainer.NAME -> lime(model, seed);

@@ -88,6 +88,35 @@ public record ModelSpec(String family, Map<String, String> params) {
     }
 
     /**
+     * An enum parameter written as the constant's lower-case name ({@code -} and {@code _} are equal), or
+     * {@code fallback} when unset.
+     *
+     * @throws IllegalArgumentException naming the family, the parameter and the allowed values otherwise
+     */
+    public <E extends Enum<E>> E choiceParam(String name, Class<E> type, E fallback) {
+        String v = params.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        String wanted = v.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+        java.util.List<String> allowed = new java.util.ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            String label = label(e);
+            if (label.equals(wanted)) {
+                return e;
+            }
+            allowed.add(label.replace('_', '-'));
+        }
+        throw new IllegalArgumentException(family + ": parameter '" + name + "' must be one of "
+                + String.join(", ", allowed) + ", got '" + v + "'");
+    }
+
+    /** The lower-case name of an enum constant, as written in a spec. */
+    public static String label(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
      * Checks that every parameter set is one the family knows.
      *
      * @throws IllegalArgumentException listing the unknown names and the known ones

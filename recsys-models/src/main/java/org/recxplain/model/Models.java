@@ -8,11 +8,11 @@ import org.recxplain.model.io.ModelFile;
 import org.recxplain.model.io.ModelReader;
 import org.recxplain.model.knn.ItemKnn;
 import org.recxplain.model.mf.BiasedMf;
+import org.recxplain.model.peers.Peers;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -32,9 +32,14 @@ public final class Models {
         return FAMILIES;
     }
 
-    /** The model families that {@link #train(ModelSpec, Dataset, long)} trains. */
+    /**
+     * The model families that {@link #train(ModelSpec, Dataset, long)} trains: the savable ones, then the
+     * Mahout and LibRec peers (trained in process, not saved).
+     */
     public static List<String> trainableFamilies() {
-        return FAMILIES;
+        List<String> all = new java.util.ArrayList<>(FAMILIES);
+        all.addAll(Peers.families());
+        return List.copyOf(all);
     }
 
     /**
@@ -68,7 +73,7 @@ public final class Models {
                 spec.requireKnown(List.of("neighbours", "similarity", "shrinkage", "binary", "threads"));
                 ItemKnn.Config d = ItemKnn.Config.defaults();
                 yield ItemKnn.train(data, config(spec, () -> new ItemKnn.Config(
-                        spec.intParam("neighbours", d.neighbours()), similarityParam(spec, d.similarity()),
+                        spec.intParam("neighbours", d.neighbours()), spec.choiceParam("similarity", ItemKnn.Similarity.class, d.similarity()),
                         spec.doubleParam("shrinkage", d.shrinkage()), spec.booleanParam("binary", d.binary()),
                         spec.intParam("threads", d.threads()))));
             }
@@ -100,13 +105,18 @@ public final class Models {
                         "initStd"));
                 FactorizationMachine.Config d = FactorizationMachine.Config.defaults();
                 yield FactorizationMachine.train(data, config(spec, () -> new FactorizationMachine.Config(
-                        spec.intParam("factors", d.factors()), lossParam(spec, d.loss()),
+                        spec.intParam("factors", d.factors()), spec.choiceParam("loss", FactorizationMachine.Loss.class, d.loss()),
                         spec.doubleParam("learningRate", d.learningRate()),
                         spec.doubleParam("regularization", d.regularization()), spec.intParam("epochs", d.epochs()),
                         spec.intParam("negatives", d.negatives()), spec.doubleParam("initStd", d.initStd()), seed)));
             }
-            default -> throw new IllegalArgumentException("unknown model family '" + spec.family() + "'; known: "
-                    + String.join(", ", trainableFamilies()));
+            default -> {
+                if (Peers.families().contains(spec.family())) {
+                    yield Peers.train(spec, data, seed);
+                }
+                throw new IllegalArgumentException("unknown model family '" + spec.family() + "'; known: "
+                        + String.join(", ", trainableFamilies()));
+            }
         };
     }
 
@@ -123,34 +133,6 @@ public final class Models {
             // parsing errors of ModelSpec already name the family
             throw message.startsWith(prefix) ? e : new IllegalArgumentException(prefix + message, e);
         }
-    }
-
-    /** The FM loss: {@code bpr} or {@code squared}. */
-    private static FactorizationMachine.Loss lossParam(ModelSpec spec, FactorizationMachine.Loss fallback) {
-        String v = spec.params().get("loss");
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "bpr" -> FactorizationMachine.Loss.BPR;
-            case "squared" -> FactorizationMachine.Loss.SQUARED;
-            default -> throw new IllegalArgumentException(spec.family() + ": parameter 'loss' must be bpr or squared, got '"
-                    + v + "'");
-        };
-    }
-
-    /** The item-kNN similarity: {@code cosine} or {@code adjusted-cosine} ({@code _} accepted for {@code -}). */
-    private static ItemKnn.Similarity similarityParam(ModelSpec spec, ItemKnn.Similarity fallback) {
-        String v = spec.params().get("similarity");
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "cosine" -> ItemKnn.Similarity.COSINE;
-            case "adjusted-cosine" -> ItemKnn.Similarity.ADJUSTED_COSINE;
-            default -> throw new IllegalArgumentException(spec.family() + ": parameter 'similarity' must be "
-                    + "cosine or adjusted-cosine, got '" + v + "'");
-        };
     }
 
     /**

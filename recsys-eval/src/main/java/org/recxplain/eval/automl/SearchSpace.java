@@ -39,7 +39,7 @@ public record SearchSpace(String family, Map<String, ParamRange> params) {
                       "alpha": [1, 5, 10, 20, 40], "iterations": [10, 15]},
               "bpr": {"factors": [16, 32, 64], "learningRate": {"min": 0.01, "max": 0.1, "log": true},
                       "regularization": {"min": 0.001, "max": 0.1, "log": true}, "epochs": [20, 30, 50]},
-              "item-knn": {"neighbours": [20, 50, 100, 200], "similarity": ["cosine", "adjusted_cosine"],
+              "item-knn": {"neighbours": [20, 50, 100, 200], "similarity": ["cosine", "adjusted-cosine"],
                            "shrinkage": [0, 10, 50]},
               "biased-mf": {"factors": [8, 16, 32, 64], "lambda": {"min": 0.01, "max": 10.0, "log": true},
                             "iterations": [10, 15]}

@@ -106,7 +106,7 @@ public final class MahoutAlsWr implements RatingPredictor {
             spec.requireKnown(List.of("factors", "lambda", "iterations", "implicit", "alpha", "threads"));
             Config d = defaults();
             return new Config(spec.intParam("factors", d.factors()), spec.doubleParam("lambda", d.lambda()),
-                    spec.intParam("iterations", d.iterations()), SpecParams.booleanParam(spec, "implicit",
+                    spec.intParam("iterations", d.iterations()), spec.booleanParam("implicit",
                     d.implicit()), spec.doubleParam("alpha", d.alpha()), spec.intParam("threads", d.threads()));
         }
 

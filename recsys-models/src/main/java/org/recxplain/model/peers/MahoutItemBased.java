@@ -81,12 +81,12 @@ public final class MahoutItemBased implements RatingPredictor {
         public static Config fromSpec(ModelSpec spec) {
             Peers.requireFamily(spec, FAMILY);
             spec.requireKnown(List.of("similarity", "booleanPrefs"));
-            return new Config(SpecParams.choice(spec, "similarity", MahoutSimilarity.Kind.class,
-                    defaults().similarity()), SpecParams.booleanParam(spec, "booleanPrefs", defaults().booleanPrefs()));
+            return new Config(spec.choiceParam("similarity", MahoutSimilarity.Kind.class,
+                    defaults().similarity()), spec.booleanParam("booleanPrefs", defaults().booleanPrefs()));
         }
 
         Map<String, String> asMap() {
-            return Map.of("similarity", SpecParams.label(similarity), "booleanPrefs", Boolean.toString(booleanPrefs));
+            return Map.of("similarity", ModelSpec.label(similarity), "booleanPrefs", Boolean.toString(booleanPrefs));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.recxplain.model.peers;
 
+import org.recxplain.model.ModelSpec;
+
 import org.apache.mahout.cf.taste.impl.similarity.LogLikelihoodSimilarity;
 import org.apache.mahout.cf.taste.impl.similarity.UncenteredCosineSimilarity;
 import org.apache.mahout.cf.taste.model.DataModel;
@@ -46,7 +48,7 @@ public final class MahoutSimilarity {
         for (int i = 0; i < numItems; i++) {
             known[i] = x.itemDegree(i) > 0;
         }
-        this.similarity = MahoutData.call("build the " + SpecParams.label(kind) + " similarity",
+        this.similarity = MahoutData.call("build the " + ModelSpec.label(kind) + " similarity",
                 () -> kind == Kind.LOGLIKELIHOOD ? new LogLikelihoodSimilarity(model)
                         : new UncenteredCosineSimilarity(model));
     }

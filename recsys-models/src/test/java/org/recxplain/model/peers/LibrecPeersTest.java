@@ -15,7 +15,7 @@ import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.model.ModelSpec;
 import org.recxplain.model.Popularity;
 import org.recxplain.model.Recommender;
-import org.recxplain.model.knn.Holdout;
+import org.recxplain.model.testing.Holdout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +91,7 @@ class LibrecPeersTest {
 
     @Test
     void biasedMfRatingPredictionsAreLibrecsOwn() throws LibrecException {
-        Holdout.Split split = Holdout.random(DATA, 0.1, 3);
+        Holdout.Parts split = Holdout.random(DATA, 0.1, 3);
         LibrecBiasedMf ours = LibrecBiasedMf.train(split.train(), MF, 5L);
         List<RecommendedItem> theirs = run(new BiasedMFRecommender(),
                 LibrecBiasedMf.context(split.train(), split.test().interactions(), MF), 5L);
@@ -118,12 +118,12 @@ class LibrecPeersTest {
 
     @Test
     void saneHitRateOnPlantedTastes() {
-        Holdout.Split split = Holdout.leaveLastOut(ImplicitFeedback.atLeast(4).apply(DATA));
+        Holdout.Parts split = Holdout.leaveLastOut(ImplicitFeedback.atLeast(4).apply(DATA));
         Interactions test = split.test().interactions();
         double pop = Holdout.hitRate(Popularity.train(split.train()), test, 10);
         double bpr = Holdout.hitRate(LibrecBpr.train(split.train(), BPR, 1L), test, 10);
         assertTrue(bpr > pop, "LibRec BPR HR@10 " + bpr + " vs popularity " + pop);
-        Holdout.Split rated = Holdout.leaveLastOut(DATA);
+        Holdout.Parts rated = Holdout.leaveLastOut(DATA);
         double random = 10.0 / DATA.interactions().numItems();
         double mf = Holdout.hitRate(LibrecBiasedMf.train(rated.train(), MF, 1L), rated.test().interactions(), 10);
         assertTrue(mf > random, "LibRec biased MF HR@10 " + mf + " vs random " + random);

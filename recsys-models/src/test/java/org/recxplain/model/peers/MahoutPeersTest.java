@@ -25,7 +25,7 @@ import org.recxplain.data.Row;
 import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.model.ModelSpec;
 import org.recxplain.model.Popularity;
-import org.recxplain.model.knn.Holdout;
+import org.recxplain.model.testing.Holdout;
 
 import java.util.List;
 
@@ -135,7 +135,7 @@ class MahoutPeersTest {
 
     @Test
     void beatPopularityOnPlantedTastes() {
-        Holdout.Split split = Holdout.leaveLastOut(DATA);
+        Holdout.Parts split = Holdout.leaveLastOut(DATA);
         double pop = Holdout.hitRate(Popularity.train(split.train()), split.test().interactions(), 10);
         double item = Holdout.hitRate(MahoutItemBased.train(split.train(), BOOLEAN_LLR), split.test().interactions(),
                 10);
