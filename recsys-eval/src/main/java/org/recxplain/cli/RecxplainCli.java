@@ -31,7 +31,8 @@ import java.util.Properties;
         description = {"", "Start with `recxplain demo`. Item and user IDs are the data set's own IDs "
                 + "(for MovieLens, movieId and userId)."},
         subcommands = {DemoCommand.class, TrainCommand.class, RecommendCommand.class, ExplainCommand.class,
-                BenchCommand.class, BenchmarkCommand.class, ImportanceCommand.class,
+                EvaluateCommand.class, AutomlCommand.class, BenchCommand.class, BenchmarkCommand.class,
+                ImportanceCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure while running, 2 invalid command line."})
 public final class RecxplainCli implements Runnable {
