@@ -1,0 +1,178 @@
+package org.recxplain.cli;
+
+import org.recxplain.explain.Explanation;
+import org.recxplain.explain.feature.FeatureLimeExplainer;
+import org.recxplain.explain.feature.LimeResult;
+import org.recxplain.explain.feature.LimeSampling;
+import org.recxplain.explain.feature.StabilityCheck;
+import org.recxplain.model.fm.FactorizationMachine;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code stability} suite of {@code recxplain bench}: how much the top features of LIME on a
+ * factorisation machine change with the explainer's seed, stabilised ({@code lime-stable}) against vanilla
+ * ({@code lime}) LIME at the same budget. Each sampled user's top-1 FM item is explained with seeds
+ * 0..runs-1 for every budget; per pair the VSI (Visani et al.) of the selected features (the explainer's
+ * top {@value #VSI_K}, its default) and the Jaccard index of the top {@value #JACCARD_K} are averaged over
+ * pairs of seeds ({@link StabilityCheck#vsi}, {@link StabilityCheck#jaccard}), then over the pairs. Also
+ * reports the number of features m of the inputs (the stabiliser is exact only while m is small for the
+ * budget; a top-5 comparison is trivial when m &le; 5), how the stabiliser drew its perturbations
+ * ({@link LimeResult.Design}) and the time per explanation (after a warm-up on up to
+ * {@value #WARM_UP_PAIRS} pairs). Stateless.
+ */
+final class BenchStability {
+    /** Features compared by VSI: the explainer's default top-k. */
+    static final int VSI_K = FeatureLimeExplainer.Config.defaults().topK();
+    /** Features compared by the Jaccard index. */
+    static final int JACCARD_K = 5;
+    /** Target of the stabilised explainer: VSI at least this. */
+    static final double VSI_GOAL = 0.90;
+    /** Target of the stabilised explainer: Jaccard at least this. */
+    static final double JACCARD_GOAL = 0.9;
+    static final int WARM_UP_PAIRS = 2;
+
+    private BenchStability() {
+    }
+
+    /**
+     * One explainer at one budget.
+     *
+     * @param budget    LIME samples
+     * @param explainer {@code lime} or {@code lime-stable}
+     * @param vsi       mean VSI of the selected features across seeds
+     * @param jaccard   mean Jaccard of the top {@value #JACCARD_K} across seeds
+     * @param millis    time per explanation
+     * @param designs   explanations per perturbation design ({@code random}, {@code exhaustive}, ...)
+     */
+    record Row(int budget, String explainer, double vsi, double jaccard, Percentiles millis,
+               Map<String, Integer> designs) {
+    }
+
+    /**
+     * The measurements.
+     *
+     * @param fmFactors      FM factors
+     * @param fmEpochs       FM epochs
+     * @param fmTrainSeconds FM training time
+     * @param pairs          (user, top-1 item) pairs explained
+     * @param distinctItems  distinct items among them
+     * @param runs           seeds per pair
+     * @param vsiK           features compared by VSI
+     * @param jaccardK       features compared by Jaccard
+     * @param features       the number of features m of the pairs
+     * @param rows           one per budget and explainer
+     */
+    record Result(int fmFactors, int fmEpochs, double fmTrainSeconds, int pairs, int distinctItems, int runs,
+                  int vsiK, int jaccardK, BenchFeatureCounts features, List<Row> rows) implements BenchSuiteResult {
+
+        @Override
+        public List<BenchTarget> targets() {
+            List<BenchTarget> t = new ArrayList<>();
+            for (Row r : rows) {
+                if (r.explainer().equals(FeatureLimeExplainer.STABLE_NAME)) {
+                    String what = r.explainer() + ", " + r.budget() + " samples";
+                    t.add(BenchTarget.atLeast(BenchSuite.STABILITY, what, "VSI", VSI_GOAL, "", r.vsi()));
+                    t.add(BenchTarget.atLeast(BenchSuite.STABILITY, what, "Jaccard@" + jaccardK, JACCARD_GOAL, "",
+                            r.jaccard()));
+                }
+            }
+            return t;
+        }
+
+        @Override
+        public void print(PrintWriter o) {
+            BenchTable.seconds(o, "FM training, 1 thread (s)", fmTrainSeconds);
+            o.println(pairs + " pairs (" + distinctItems + " distinct items) x " + runs + " seeds; "
+                    + features.describe());
+            o.println(String.format(Locale.ROOT, "%7s %-12s %7s %10s %10s %10s  %s", "budget", "explainer",
+                    "VSI@" + vsiK, "Jaccard@" + jaccardK, "p50 ms", "p95 ms", "designs"));
+            List<BenchTarget> targets = targets();
+            for (Row r : rows) {
+                String verdicts = targets.stream()
+                        .filter(t -> t.measure().equals(r.explainer() + ", " + r.budget() + " samples"))
+                        .map(BenchTarget::verdict).collect(Collectors.joining(", "));
+                String designs = r.designs().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "));
+                o.println(String.format(Locale.ROOT, "%7d %-12s %7.3f %10.3f %10.3f %10.3f  %s%s", r.budget(),
+                        r.explainer(), r.vsi(), r.jaccard(), r.millis().p50(), r.millis().p95(), designs,
+                        verdicts.isEmpty() ? "" : "   " + verdicts));
+            }
+        }
+    }
+
+    static Result run(BenchContext c) {
+        PrintWriter o = c.out();
+        BenchContext.Trained<FactorizationMachine> trained = c.fm();
+        FactorizationMachine fm = trained.model();
+        int[] users = c.sampleUsers(BenchSuite.STABILITY);
+        int[] items = new int[users.length];
+        BenchFeatureCounts.Counter features = new BenchFeatureCounts.Counter();
+        for (int p = 0; p < users.length; p++) {
+            items[p] = BenchContext.topItems(fm, users[p], 1)[0];
+            features.add(fm, users[p], items[p]);
+        }
+        int runs = c.settings().runs();
+        List<Integer> budgets = c.settings().budgets();
+        o.println("explain   lime and lime-stable: the top-1 item of " + users.length + " users drawn with seed "
+                + c.settings().seed() + ", seeds 0.." + (runs - 1) + ", budgets " + budgets);
+        o.println("warm-up   each explainer and budget on " + Math.min(WARM_UP_PAIRS, users.length)
+                + " pairs (JIT) ...");
+        o.flush();
+        List<FeatureLimeExplainer.Config> configs = new ArrayList<>();
+        for (int budget : budgets) {
+            for (LimeSampling s : List.of(LimeSampling.RANDOM, LimeSampling.STABLE)) {
+                configs.add(FeatureLimeExplainer.Config.defaults().withSampling(s).withSamples(budget));
+            }
+        }
+        int warm = Math.min(WARM_UP_PAIRS, users.length);
+        for (FeatureLimeExplainer.Config config : configs) {
+            measure(c, fm, config, Arrays.copyOf(users, warm), Arrays.copyOf(items, warm), 1);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (FeatureLimeExplainer.Config config : configs) {
+            rows.add(measure(c, fm, config, users, items, runs));
+        }
+        return new Result(fm.factors(), fm.config().epochs(), trained.trainSeconds(), users.length,
+                (int) Arrays.stream(items).distinct().count(), runs, VSI_K, JACCARD_K, features.summary(), rows);
+    }
+
+    /** Explains every pair with seeds 0..runs-1 and measures the agreement of the seeds. */
+    private static Row measure(BenchContext c, FactorizationMachine fm, FeatureLimeExplainer.Config config,
+                               int[] users, int[] items, int runs) {
+        List<List<Set<String>>> selected = new ArrayList<>();
+        List<List<Set<String>>> top = new ArrayList<>();
+        for (int p = 0; p < users.length; p++) {
+            selected.add(new ArrayList<>());
+            top.add(new ArrayList<>());
+        }
+        BenchTimes times = new BenchTimes();
+        Map<String, Integer> designs = new TreeMap<>();
+        for (int seed = 0; seed < runs; seed++) {
+            FeatureLimeExplainer explainer = new FeatureLimeExplainer(fm, config, seed);
+            for (int p = 0; p < users.length; p++) {
+                long t0 = System.nanoTime();
+                LimeResult r = explainer.explainWithDiagnostics(users[p], items[p]);
+                times.since(t0);
+                Explanation e = r.explanation();
+                c.consume(e.attributions().size());
+                selected.get(p).add(StabilityCheck.topIds(e, config.topK()));
+                top.get(p).add(StabilityCheck.topIds(e, JACCARD_K));
+                designs.merge(r.design().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        double vsi = selected.stream().mapToDouble(StabilityCheck::vsi).average().orElse(Double.NaN);
+        double jaccard = top.stream().mapToDouble(StabilityCheck::jaccard).average().orElse(Double.NaN);
+        String name = config.sampling() == LimeSampling.STABLE ? FeatureLimeExplainer.STABLE_NAME
+                : FeatureLimeExplainer.NAME;
+        return new Row(config.samples(), name, vsi, jaccard, times.percentiles(), designs);
+    }
+}
