@@ -30,6 +30,7 @@ final class BenchBpr {
      * @param epochs        BPR-MF epochs
      * @param threads       threads of the final fold-in
      * @param trainSeconds  wall-clock training time
+     * @param maxAbsScore   the largest |score| of the first users (a sanity check of training)
      * @param historyMin    shortest history sampled
      * @param historyMax    longest history sampled
      * @param sampledUsers  users sampled
@@ -37,7 +38,7 @@ final class BenchBpr {
      * @param topK          items explained per user
      * @param explainMillis one influence explanation, milliseconds
      */
-    record Result(int factors, int epochs, int threads, double trainSeconds, int historyMin, int historyMax,
+    record Result(int factors, int epochs, int threads, double trainSeconds, double maxAbsScore, int historyMin, int historyMax,
                   int sampledUsers, double meanHistory, int topK, Percentiles explainMillis)
             implements BenchSuiteResult {
 
@@ -70,7 +71,7 @@ final class BenchBpr {
         time(c, model, explainer, Arrays.copyOf(sample, Math.min(WARM_UP_USERS, sample.length)), k);
         BenchTimes times = time(c, model, explainer, sample, k);
         return new Result(model.factors(), model.config().epochs(), model.config().threads(), trained.trainSeconds(),
-                BenchRemoval.HISTORY_MIN, BenchRemoval.HISTORY_MAX, sample.length, meanHistory, k,
+                trained.maxAbsScore(),                 BenchRemoval.HISTORY_MIN, BenchRemoval.HISTORY_MAX, sample.length, meanHistory, k,
                 times.percentiles());
     }
 

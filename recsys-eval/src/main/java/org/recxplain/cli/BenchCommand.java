@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -78,6 +79,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fm-epochs", paramLabel = "N", defaultValue = "5",
             description = "lime, stability: factorisation-machine epochs (default: ${DEFAULT-VALUE}).")
     private int fmEpochs;
+
+    @Option(names = "--fm-learning-rate", paramLabel = "LR", defaultValue = "0.01",
+            description = "lime, stability: factorisation-machine SGD step (default: ${DEFAULT-VALUE}; the FM's own "
+                    + "default, 0.05, diverges on ml-latest-small).")
+    private double fmLearningRate;
 
     @Option(names = "--budgets", paramLabel = "N", split = ",", defaultValue = "200,1000",
             description = "stability: LIME budgets (samples) compared (default: ${DEFAULT-VALUE}).")
@@ -158,6 +164,10 @@ final class BenchCommand implements Callable<Integer> {
         Choices.atLeast(spec, "--bpr-epochs", bprEpochs, 1);
         Choices.atLeast(spec, "--fm-factors", fmFactors, 1);
         Choices.atLeast(spec, "--fm-epochs", fmEpochs, 1);
+        if (!(fmLearningRate > 0) || Double.isInfinite(fmLearningRate)) {
+            throw new ParameterException(spec.commandLine(), "invalid value for option '--fm-learning-rate': "
+                    + fmLearningRate + " (expected a positive number)");
+        }
         for (int b : budgets) {
             Choices.atLeast(spec, "--budgets", b, 2);
         }
@@ -166,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Dataset data = DataOptions.load(DATA, null, LoadOptions.defaults(), null, o);
         BenchContext context = new BenchContext(data, new BenchContext.Settings(config, users, k, bprFactors,
-                bprEpochs, fmFactors, fmEpochs, budgets, runs), o, spec.commandLine().getErr());
+                bprEpochs, fmFactors, fmEpochs, fmLearningRate, budgets, runs), o, spec.commandLine().getErr());
         Map<BenchSuite, BenchSuiteResult> results = new EnumMap<>(BenchSuite.class);
         for (BenchSuite suite : chosen) {
             if (chosen.size() > 1) {

@@ -34,11 +34,12 @@ final class BenchContext {
      * @param bprEpochs  BPR-MF epochs
      * @param fmFactors  factorisation-machine factors
      * @param fmEpochs   factorisation-machine epochs
+     * @param fmLearningRate factorisation-machine SGD step
      * @param budgets    LIME budgets (samples) compared by the stability suite
      * @param runs       seeds per pair in the stability suite
      */
     record Settings(ImplicitAls.Config als, Integer users, int k, int bprFactors, int bprEpochs, int fmFactors,
-                    int fmEpochs, List<Integer> budgets, int runs) {
+                    int fmEpochs, double fmLearningRate, List<Integer> budgets, int runs) {
         Settings {
             Objects.requireNonNull(als, "als");
             budgets = List.copyOf(budgets);
@@ -51,14 +52,19 @@ final class BenchContext {
     }
 
     /**
-     * A model with the wall-clock time of its (timed) training run.
+     * A model with the wall-clock time of its (timed) training run and a sanity figure of its scores.
      *
      * @param model        the model
      * @param trainSeconds training time, after a shorter warm-up training run
+     * @param maxAbsScore  the largest |score| over every item for the first {@value #SCORE_CHECK_USERS} users
+     *                     (a diverged training shows here: scores of 1e20 leave floats no precision)
      * @param <M>          its type
      */
-    record Trained<M extends Recommender>(M model, double trainSeconds) {
+    record Trained<M extends Recommender>(M model, double trainSeconds, double maxAbsScore) {
     }
+
+    /** Users whose scores are checked after training. */
+    static final int SCORE_CHECK_USERS = 50;
 
     private final Dataset data;
     private final Settings settings;
@@ -172,19 +178,45 @@ final class BenchContext {
     Trained<FactorizationMachine> fm() {
         if (fm == null) {
             ModelSpec spec = ModelSpec.of(FactorizationMachine.FAMILY).with("factors", settings.fmFactors())
-                    .with("epochs", settings.fmEpochs());
+                    .with("epochs", settings.fmEpochs()).with("learningRate", settings.fmLearningRate());
             fm = trainWithWarmUp(spec, FactorizationMachine.class);
         }
         return fm;
     }
 
+    /**
+     * Trains after a one-epoch warm-up run and checks the scores.
+     *
+     * @throws CliException if a score is not finite (training diverged)
+     */
     private <M extends Recommender> Trained<M> trainWithWarmUp(ModelSpec spec, Class<M> type) {
         out.println("model     " + spec.label() + ", seed " + settings.seed()
                 + " (after a 1-epoch warm-up training run)");
         out.flush();
         Training.train(data, spec.with("epochs", 1), settings.seed(), err);
         Training.Result<Recommender> t = Training.train(data, spec, settings.seed(), err);
-        return new Trained<>(type.cast(t.model()), t.nanos() / 1e9);
+        double max = maxAbsScore(t.model(), Math.min(SCORE_CHECK_USERS, data.interactions().numUsers()));
+        if (!Double.isFinite(max)) {
+            throw new CliException(spec.label() + " diverged on " + data.name() + ": a score is " + max
+                    + "; try a smaller learning rate");
+        }
+        return new Trained<>(type.cast(t.model()), t.nanos() / 1e9, max);
+    }
+
+    /** The largest |score| over every item for users 0..users-1 (NaN if a score is NaN). */
+    static double maxAbsScore(Recommender model, int users) {
+        float[] scores = new float[model.numItems()];
+        double max = 0;
+        for (int u = 0; u < users; u++) {
+            model.scoreAll(u, scores);
+            for (float v : scores) {
+                if (Float.isNaN(v)) {
+                    return Double.NaN;
+                }
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
     }
 
     /** Keeps the JIT from dropping work whose result is otherwise unused. */

@@ -31,7 +31,9 @@ final class BenchLime {
      *
      * @param fmFactors      FM factors
      * @param fmEpochs       FM epochs
+     * @param fmLearningRate FM SGD step
      * @param fmTrainSeconds FM training time
+     * @param fmMaxAbsScore  the largest |score| of the FM for the first users (a sanity check of training)
      * @param sampledUsers   users sampled
      * @param topK           items explained per user and model
      * @param samples        LIME samples
@@ -42,7 +44,8 @@ final class BenchLime {
      * @param limeRsSamples  LIME-RS neighbourhood items
      * @param limeRsMillis   one LIME-RS explanation of ALS, milliseconds
      */
-    record Result(int fmFactors, int fmEpochs, double fmTrainSeconds, int sampledUsers, int topK, int samples,
+    record Result(int fmFactors, int fmEpochs, double fmLearningRate, double fmTrainSeconds, double fmMaxAbsScore,
+                  int sampledUsers, int topK, int samples,
                   int heldOut, BenchFeatureCounts features, Percentiles limeMillis, int alsFactors, int limeRsSamples,
                   Percentiles limeRsMillis) implements BenchSuiteResult {
 
@@ -83,7 +86,8 @@ final class BenchLime {
                 k);
         Timings t = new Timings();
         time(c, t, fm.model(), lime, als, limeRs, sample, k);
-        return new Result(fm.model().factors(), fm.model().config().epochs(), fm.trainSeconds(), sample.length, k,
+        return new Result(fm.model().factors(), fm.model().config().epochs(), fm.model().config().learningRate(),
+                fm.trainSeconds(), fm.maxAbsScore(), sample.length, k,
                 lime.config().samples(), lime.config().heldOut(), t.features.summary(), t.lime.percentiles(),
                 als.factors(), limeRs.config().samples(), t.limeRs.percentiles());
     }

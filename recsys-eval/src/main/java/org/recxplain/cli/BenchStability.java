@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The {@code stability} suite of {@code recxplain bench}: how much the top features of LIME on a
@@ -26,7 +28,7 @@ import java.util.stream.Collectors;
  * pairs of seeds ({@link StabilityCheck#vsi}, {@link StabilityCheck#jaccard}), then over the pairs. Also
  * reports the number of features m of the inputs (the stabiliser is exact only while m is small for the
  * budget; a top-5 comparison is trivial when m &le; 5), how the stabiliser drew its perturbations
- * ({@link LimeResult.Design}) and the time per explanation (after a warm-up on up to
+ * ({@link LimeResult.Design}, with the stability per design) and the time per explanation (after a warm-up on up to
  * {@value #WARM_UP_PAIRS} pairs). Stateless.
  */
 final class BenchStability {
@@ -44,6 +46,17 @@ final class BenchStability {
     }
 
     /**
+     * The stability of the pairs whose perturbations one design drew (the design depends only on the number
+     * of features and the budget, so it is the same for every seed of a pair).
+     *
+     * @param pairs   pairs explained with the design
+     * @param vsi     their mean VSI of the selected features across seeds
+     * @param jaccard their mean Jaccard of the top {@value #JACCARD_K} across seeds
+     */
+    record DesignStability(int pairs, double vsi, double jaccard) {
+    }
+
+    /**
      * One explainer at one budget.
      *
      * @param budget    LIME samples
@@ -51,10 +64,11 @@ final class BenchStability {
      * @param vsi       mean VSI of the selected features across seeds
      * @param jaccard   mean Jaccard of the top {@value #JACCARD_K} across seeds
      * @param millis    time per explanation
-     * @param designs   explanations per perturbation design ({@code random}, {@code exhaustive}, ...)
+     * @param byDesign  the same by perturbation design ({@code random}, {@code exhaustive}, {@code emulated},
+     *                  {@code balanced})
      */
     record Row(int budget, String explainer, double vsi, double jaccard, Percentiles millis,
-               Map<String, Integer> designs) {
+               Map<String, DesignStability> byDesign) {
     }
 
     /**
@@ -62,7 +76,9 @@ final class BenchStability {
      *
      * @param fmFactors      FM factors
      * @param fmEpochs       FM epochs
+     * @param fmLearningRate FM SGD step
      * @param fmTrainSeconds FM training time
+     * @param fmMaxAbsScore  the largest |score| of the FM for the first users (a sanity check of training)
      * @param pairs          (user, top-1 item) pairs explained
      * @param distinctItems  distinct items among them
      * @param runs           seeds per pair
@@ -71,7 +87,8 @@ final class BenchStability {
      * @param features       the number of features m of the pairs
      * @param rows           one per budget and explainer
      */
-    record Result(int fmFactors, int fmEpochs, double fmTrainSeconds, int pairs, int distinctItems, int runs,
+    record Result(int fmFactors, int fmEpochs, double fmLearningRate, double fmTrainSeconds, double fmMaxAbsScore,
+                  int pairs, int distinctItems, int runs,
                   int vsiK, int jaccardK, BenchFeatureCounts features, List<Row> rows) implements BenchSuiteResult {
 
         @Override
@@ -90,17 +107,21 @@ final class BenchStability {
 
         @Override
         public void print(PrintWriter o) {
+            BenchTable.header(o);
             BenchTable.seconds(o, "FM training, 1 thread (s)", fmTrainSeconds);
+            o.println();
             o.println(pairs + " pairs (" + distinctItems + " distinct items) x " + runs + " seeds; "
                     + features.describe());
             o.println(String.format(Locale.ROOT, "%7s %-12s %7s %10s %10s %10s  %s", "budget", "explainer",
-                    "VSI@" + vsiK, "Jaccard@" + jaccardK, "p50 ms", "p95 ms", "designs"));
+                    "VSI@" + vsiK, "Jaccard@" + jaccardK, "p50 ms", "p95 ms", "pairs by design (VSI, Jaccard)"));
             List<BenchTarget> targets = targets();
             for (Row r : rows) {
                 String verdicts = targets.stream()
                         .filter(t -> t.measure().equals(r.explainer() + ", " + r.budget() + " samples"))
                         .map(BenchTarget::verdict).collect(Collectors.joining(", "));
-                String designs = r.designs().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                String designs = r.byDesign().entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %d (%.2f, %.2f)", e.getKey(), e.getValue().pairs(),
+                                e.getValue().vsi(), e.getValue().jaccard()))
                         .collect(Collectors.joining(", "));
                 o.println(String.format(Locale.ROOT, "%7d %-12s %7.3f %10.3f %10.3f %10.3f  %s%s", r.budget(),
                         r.explainer(), r.vsi(), r.jaccard(), r.millis().p50(), r.millis().p95(), designs,
@@ -141,7 +162,8 @@ final class BenchStability {
         for (FeatureLimeExplainer.Config config : configs) {
             rows.add(measure(c, fm, config, users, items, runs));
         }
-        return new Result(fm.factors(), fm.config().epochs(), trained.trainSeconds(), users.length,
+        return new Result(fm.factors(), fm.config().epochs(), fm.config().learningRate(), trained.trainSeconds(),
+                trained.maxAbsScore(), users.length,
                 (int) Arrays.stream(items).distinct().count(), runs, VSI_K, JACCARD_K, features.summary(), rows);
     }
 
@@ -154,8 +176,8 @@ final class BenchStability {
             selected.add(new ArrayList<>());
             top.add(new ArrayList<>());
         }
+        String[] design = new String[users.length];
         BenchTimes times = new BenchTimes();
-        Map<String, Integer> designs = new TreeMap<>();
         for (int seed = 0; seed < runs; seed++) {
             FeatureLimeExplainer explainer = new FeatureLimeExplainer(fm, config, seed);
             for (int p = 0; p < users.length; p++) {
@@ -166,13 +188,24 @@ final class BenchStability {
                 c.consume(e.attributions().size());
                 selected.get(p).add(StabilityCheck.topIds(e, config.topK()));
                 top.get(p).add(StabilityCheck.topIds(e, JACCARD_K));
-                designs.merge(r.design().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                design[p] = r.design().name().toLowerCase(Locale.ROOT);
             }
         }
-        double vsi = selected.stream().mapToDouble(StabilityCheck::vsi).average().orElse(Double.NaN);
-        double jaccard = top.stream().mapToDouble(StabilityCheck::jaccard).average().orElse(Double.NaN);
+        double[] vsi = selected.stream().mapToDouble(StabilityCheck::vsi).toArray();
+        double[] jaccard = top.stream().mapToDouble(StabilityCheck::jaccard).toArray();
+        Map<String, DesignStability> byDesign = new TreeMap<>();
+        for (String d : new TreeSet<>(Arrays.asList(design))) {
+            int[] pairs = IntStream.range(0, design.length).filter(p -> design[p].equals(d)).toArray();
+            byDesign.put(d, new DesignStability(pairs.length, mean(vsi, pairs), mean(jaccard, pairs)));
+        }
         String name = config.sampling() == LimeSampling.STABLE ? FeatureLimeExplainer.STABLE_NAME
                 : FeatureLimeExplainer.NAME;
-        return new Row(config.samples(), name, vsi, jaccard, times.percentiles(), designs);
+        return new Row(config.samples(), name, mean(vsi, IntStream.range(0, vsi.length).toArray()),
+                mean(jaccard, IntStream.range(0, jaccard.length).toArray()), times.percentiles(), byDesign);
+    }
+
+    /** The mean of {@code values} at {@code positions}. */
+    private static double mean(double[] values, int[] positions) {
+        return Arrays.stream(positions).mapToDouble(p -> values[p]).average().orElse(Double.NaN);
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +39,12 @@ class BenchCommandTest {
     private static List<String> names(JsonNode array) {
         List<String> s = new ArrayList<>();
         array.forEach(n -> s.add(n.asText()));
+        return s;
+    }
+
+    private static List<String> names(Iterator<String> fields) {
+        List<String> s = new ArrayList<>();
+        fields.forEachRemaining(s::add);
         return s;
     }
 
@@ -91,6 +98,7 @@ class BenchCommandTest {
         assertEquals(2, bpr.get("factors").asInt());
         assertEquals(1, bpr.get("epochs").asInt());
         assertTrue(bpr.get("trainSeconds").asDouble() > 0);
+        assertTrue(bpr.get("maxAbsScore").asDouble() > 0);
         double bprHistory = bpr.get("meanHistory").asDouble();
         assertTrue(bprHistory >= 80 && bprHistory <= 120, "mean history " + bprHistory);
         assertTimings(bpr.get("explainMillis"), 6, "bpr");
@@ -98,6 +106,8 @@ class BenchCommandTest {
         JsonNode lime = json.get("lime");
         assertEquals(2, lime.get("fmFactors").asInt());
         assertTrue(lime.get("fmTrainSeconds").asDouble() > 0);
+        assertEquals(0.01, lime.get("fmLearningRate").asDouble());
+        assertTrue(lime.get("fmMaxAbsScore").asDouble() > 0);
         assertEquals(1000, lime.get("samples").asInt());
         assertTimings(lime.get("limeMillis"), 6, "lime");
         assertTimings(lime.get("limeRsMillis"), 6, "lime-rs");
@@ -117,11 +127,22 @@ class BenchCommandTest {
                 assertTrue(v >= 0 && v <= 1, m + " " + v);
             }
             assertTimings(row.get("millis"), 6, "stability");
-            int explained = 0;
-            for (JsonNode count : row.get("designs")) {
-                explained += count.asInt();
+            // the per-design figures partition the pairs, and their weighted means are the row's
+            int pairs = 0;
+            double vsi = 0;
+            double jaccard = 0;
+            for (JsonNode d : row.get("byDesign")) {
+                int n = d.get("pairs").asInt();
+                pairs += n;
+                vsi += n * d.get("vsi").asDouble();
+                jaccard += n * d.get("jaccard").asDouble();
             }
-            assertEquals(6, explained, row.toString());
+            assertEquals(3, pairs, row.toString());
+            assertEquals(row.get("vsi").asDouble(), vsi / 3, 1e-12, row.toString());
+            assertEquals(row.get("jaccard").asDouble(), jaccard / 3, 1e-12, row.toString());
+            if (row.get("explainer").asText().equals("lime")) {
+                assertEquals(List.of("random"), names(row.get("byDesign").fieldNames()), row.toString());
+            }
         }
         assertEquals(List.of("20 lime", "20 lime-stable", "40 lime", "40 lime-stable"), rows);
 
@@ -190,6 +211,9 @@ class BenchCommandTest {
         CliRun budget = CliRun.of("bench", "--budgets", "200,1");
         assertEquals(RecxplainCli.EXIT_USAGE, budget.code(), budget::toString);
         assertTrue(budget.err().contains("'--budgets': 1 (expected an integer >= 2)"), budget::toString);
+        CliRun rate = CliRun.of("bench", "--fm-learning-rate", "0");
+        assertEquals(RecxplainCli.EXIT_USAGE, rate.code(), rate::toString);
+        assertTrue(rate.err().contains("'--fm-learning-rate': 0.0 (expected a positive number)"), rate::toString);
         CliRun users = CliRun.of("bench", "--users", "0");
         assertEquals(RecxplainCli.EXIT_USAGE, users.code(), users::toString);
     }

@@ -26,7 +26,7 @@ class BenchContextTest {
         ImplicitAls.Config als = ImplicitAls.Config.defaults().withFactors(2).withIterations(1);
         als = new ImplicitAls.Config(als.factors(), als.lambda(), als.alpha(), als.iterations(), seed, 1);
         PrintWriter w = new PrintWriter(new StringWriter());
-        return new BenchContext(DATA, new BenchContext.Settings(als, users, 3, 2, 1, 2, 1, List.of(20), 2), w, w);
+        return new BenchContext(DATA, new BenchContext.Settings(als, users, 3, 2, 1, 2, 1, 0.01, List.of(20), 2), w, w);
     }
 
     /** Users whose degree is in min..max, ascending, by brute force. */
