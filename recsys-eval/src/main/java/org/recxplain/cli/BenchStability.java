@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  * pairs of seeds ({@link StabilityCheck#vsi}, {@link StabilityCheck#jaccard}), then over the pairs. Also
  * reports the number of features m of the inputs (the stabiliser is exact only while m is small for the
  * budget; a top-5 comparison is trivial when m &le; 5), how the stabiliser drew its perturbations
- * ({@link LimeResult.Design}, with the stability per design) and the time per explanation (after a warm-up on up to
+ * ({@link LimeResult.Design}; both explainers' stability is also given per design, over the same pairs) and the time per explanation (after a warm-up on up to
  * {@value #WARM_UP_PAIRS} pairs). Stateless.
  */
 final class BenchStability {
@@ -46,8 +46,8 @@ final class BenchStability {
     }
 
     /**
-     * The stability of the pairs whose perturbations one design drew (the design depends only on the number
-     * of features and the budget, so it is the same for every seed of a pair).
+     * The stability of the pairs for which the stabilised explainer uses one design (the design depends only
+     * on the number of features and the budget, so it is the same for every seed of a pair).
      *
      * @param pairs   pairs explained with the design
      * @param vsi     their mean VSI of the selected features across seeds
@@ -64,8 +64,10 @@ final class BenchStability {
      * @param vsi       mean VSI of the selected features across seeds
      * @param jaccard   mean Jaccard of the top {@value #JACCARD_K} across seeds
      * @param millis    time per explanation
-     * @param byDesign  the same by perturbation design ({@code random}, {@code exhaustive}, {@code emulated},
-     *                  {@code balanced})
+     * @param byDesign  the same over the pairs grouped by the design the stabilised explainer draws its
+     *                  perturbations with at this budget ({@code exhaustive} and {@code emulated}: exact for a
+     *                  second-order model; {@code balanced}: sampled), for both explainers, so that they compare
+     *                  on the same pairs
      */
     record Row(int budget, String explainer, double vsi, double jaccard, Percentiles millis,
                Map<String, DesignStability> byDesign) {
@@ -113,7 +115,7 @@ final class BenchStability {
             o.println(pairs + " pairs (" + distinctItems + " distinct items) x " + runs + " seeds; "
                     + features.describe());
             o.println(String.format(Locale.ROOT, "%7s %-12s %7s %10s %10s %10s  %s", "budget", "explainer",
-                    "VSI@" + vsiK, "Jaccard@" + jaccardK, "p50 ms", "p95 ms", "pairs by design (VSI, Jaccard)"));
+                    "VSI@" + vsiK, "Jaccard@" + jaccardK, "p50 ms", "p95 ms", "pairs by lime-stable's design (VSI, Jaccard)"));
             List<BenchTarget> targets = targets();
             for (Row r : rows) {
                 String verdicts = targets.stream()
@@ -148,28 +150,50 @@ final class BenchStability {
         o.println("warm-up   each explainer and budget on " + Math.min(WARM_UP_PAIRS, users.length)
                 + " pairs (JIT) ...");
         o.flush();
-        List<FeatureLimeExplainer.Config> configs = new ArrayList<>();
+        FeatureLimeExplainer.Config base = FeatureLimeExplainer.Config.defaults();
+        int warm = Math.min(WARM_UP_PAIRS, users.length);
         for (int budget : budgets) {
-            for (LimeSampling s : List.of(LimeSampling.RANDOM, LimeSampling.STABLE)) {
-                configs.add(FeatureLimeExplainer.Config.defaults().withSampling(s).withSamples(budget));
+            for (LimeSampling s : LimeSampling.values()) {
+                measure(c, fm, base.withSampling(s).withSamples(budget), Arrays.copyOf(users, warm),
+                        Arrays.copyOf(items, warm), 1);
             }
         }
-        int warm = Math.min(WARM_UP_PAIRS, users.length);
-        for (FeatureLimeExplainer.Config config : configs) {
-            measure(c, fm, config, Arrays.copyOf(users, warm), Arrays.copyOf(items, warm), 1);
-        }
         List<Row> rows = new ArrayList<>();
-        for (FeatureLimeExplainer.Config config : configs) {
-            rows.add(measure(c, fm, config, users, items, runs));
+        for (int budget : budgets) {
+            // the stabilised run first: its design per pair groups both rows
+            Scores stable = measure(c, fm, base.withSampling(LimeSampling.STABLE).withSamples(budget), users, items,
+                    runs);
+            Scores vanilla = measure(c, fm, base.withSampling(LimeSampling.RANDOM).withSamples(budget), users, items,
+                    runs);
+            rows.add(vanilla.row(budget, FeatureLimeExplainer.NAME, stable.design));
+            rows.add(stable.row(budget, FeatureLimeExplainer.STABLE_NAME, stable.design));
         }
         return new Result(fm.factors(), fm.config().epochs(), fm.config().learningRate(), trained.trainSeconds(),
                 trained.maxAbsScore(), users.length,
                 (int) Arrays.stream(items).distinct().count(), runs, VSI_K, JACCARD_K, features.summary(), rows);
     }
 
+    /**
+     * Per pair: the mean VSI and Jaccard across seeds and the design of the perturbations; and the time of
+     * every explanation.
+     */
+    private record Scores(double[] vsi, double[] jaccard, String[] design, BenchTimes times) {
+
+        /** The row of these scores, the pairs grouped by {@code groups} (a design per pair). */
+        Row row(int budget, String explainer, String[] groups) {
+            Map<String, DesignStability> byDesign = new TreeMap<>();
+            for (String d : new TreeSet<>(Arrays.asList(groups))) {
+                int[] pairs = IntStream.range(0, groups.length).filter(p -> groups[p].equals(d)).toArray();
+                byDesign.put(d, new DesignStability(pairs.length, mean(vsi, pairs), mean(jaccard, pairs)));
+            }
+            int[] all = IntStream.range(0, vsi.length).toArray();
+            return new Row(budget, explainer, mean(vsi, all), mean(jaccard, all), times.percentiles(), byDesign);
+        }
+    }
+
     /** Explains every pair with seeds 0..runs-1 and measures the agreement of the seeds. */
-    private static Row measure(BenchContext c, FactorizationMachine fm, FeatureLimeExplainer.Config config,
-                               int[] users, int[] items, int runs) {
+    private static Scores measure(BenchContext c, FactorizationMachine fm, FeatureLimeExplainer.Config config,
+                                  int[] users, int[] items, int runs) {
         List<List<Set<String>>> selected = new ArrayList<>();
         List<List<Set<String>>> top = new ArrayList<>();
         for (int p = 0; p < users.length; p++) {
@@ -191,17 +215,8 @@ final class BenchStability {
                 design[p] = r.design().name().toLowerCase(Locale.ROOT);
             }
         }
-        double[] vsi = selected.stream().mapToDouble(StabilityCheck::vsi).toArray();
-        double[] jaccard = top.stream().mapToDouble(StabilityCheck::jaccard).toArray();
-        Map<String, DesignStability> byDesign = new TreeMap<>();
-        for (String d : new TreeSet<>(Arrays.asList(design))) {
-            int[] pairs = IntStream.range(0, design.length).filter(p -> design[p].equals(d)).toArray();
-            byDesign.put(d, new DesignStability(pairs.length, mean(vsi, pairs), mean(jaccard, pairs)));
-        }
-        String name = config.sampling() == LimeSampling.STABLE ? FeatureLimeExplainer.STABLE_NAME
-                : FeatureLimeExplainer.NAME;
-        return new Row(config.samples(), name, mean(vsi, IntStream.range(0, vsi.length).toArray()),
-                mean(jaccard, IntStream.range(0, jaccard.length).toArray()), times.percentiles(), byDesign);
+        return new Scores(selected.stream().mapToDouble(StabilityCheck::vsi).toArray(),
+                top.stream().mapToDouble(StabilityCheck::jaccard).toArray(), design, times);
     }
 
     /** The mean of {@code values} at {@code positions}. */

@@ -9,9 +9,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,10 +43,11 @@ class BenchCommandTest {
         return s;
     }
 
-    private static List<String> names(Iterator<String> fields) {
-        List<String> s = new ArrayList<>();
-        fields.forEachRemaining(s::add);
-        return s;
+    /** A stability row's pairs per design. */
+    private static Map<String, Integer> pairsByDesign(JsonNode row) {
+        Map<String, Integer> m = new TreeMap<>();
+        row.get("byDesign").properties().forEach(e -> m.put(e.getKey(), e.getValue().get("pairs").asInt()));
+        return m;
     }
 
     /** A percentiles object with n values, ordered p50 <= p95 <= max, all non-negative. */
@@ -140,11 +142,14 @@ class BenchCommandTest {
             assertEquals(3, pairs, row.toString());
             assertEquals(row.get("vsi").asDouble(), vsi / 3, 1e-12, row.toString());
             assertEquals(row.get("jaccard").asDouble(), jaccard / 3, 1e-12, row.toString());
-            if (row.get("explainer").asText().equals("lime")) {
-                assertEquals(List.of("random"), names(row.get("byDesign").fieldNames()), row.toString());
-            }
+            assertFalse(row.get("byDesign").has("random"), "grouped by the stabilised explainer's designs");
         }
         assertEquals(List.of("20 lime", "20 lime-stable", "40 lime", "40 lime-stable"), rows);
+        for (int row = 0; row < 4; row += 2) {
+            assertEquals(pairsByDesign(stability.get("rows").get(row + 1)),
+                    pairsByDesign(stability.get("rows").get(row)),
+                    "both explainers are grouped over the same pairs");
+        }
 
         // every target is listed once, with a verdict that agrees with its value
         List<String> targets = new ArrayList<>();
