@@ -38,8 +38,8 @@ final class BenchBpr {
      * @param topK          items explained per user
      * @param explainMillis one influence explanation, milliseconds
      */
-    record Result(int factors, int epochs, int threads, double trainSeconds, double maxAbsScore, int historyMin, int historyMax,
-                  int sampledUsers, double meanHistory, int topK, Percentiles explainMillis)
+    record Result(int factors, int epochs, int threads, double trainSeconds, double maxAbsScore, int historyMin,
+                  int historyMax, int sampledUsers, double meanHistory, int topK, Percentiles explainMillis)
             implements BenchSuiteResult {
 
         @Override
@@ -71,8 +71,8 @@ final class BenchBpr {
         time(c, model, explainer, Arrays.copyOf(sample, Math.min(WARM_UP_USERS, sample.length)), k);
         BenchTimes times = time(c, model, explainer, sample, k);
         return new Result(model.factors(), model.config().epochs(), model.config().threads(), trained.trainSeconds(),
-                trained.maxAbsScore(),                 BenchRemoval.HISTORY_MIN, BenchRemoval.HISTORY_MAX, sample.length, meanHistory, k,
-                times.percentiles());
+                trained.maxAbsScore(), BenchRemoval.HISTORY_MIN, BenchRemoval.HISTORY_MAX, sample.length,
+                meanHistory, k, times.percentiles());
     }
 
     private static BenchTimes time(BenchContext c, BprMf model, BprInfluenceExplainer explainer, int[] users, int k) {

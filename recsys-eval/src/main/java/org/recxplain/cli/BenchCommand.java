@@ -147,7 +147,8 @@ final class BenchCommand implements Callable<Integer> {
                     a == null ? null : a.trainSeconds(), a == null ? null : a.sampledUsers(),
                     a == null ? null : a.topK(), a == null ? null : a.warmMillis(), a == null ? null : a.coldMillis(),
                     results.keySet().stream().map(BenchSuite::label).toList(),
-                    (BenchRemoval.Result) results.get(BenchSuite.REMOVAL), (BenchBpr.Result) results.get(BenchSuite.BPR),
+                    (BenchRemoval.Result) results.get(BenchSuite.REMOVAL),
+                    (BenchBpr.Result) results.get(BenchSuite.BPR),
                     (BenchLime.Result) results.get(BenchSuite.LIME),
                     (BenchStability.Result) results.get(BenchSuite.STABILITY), targets);
         }

@@ -28,8 +28,8 @@ import java.util.stream.IntStream;
  * pairs of seeds ({@link StabilityCheck#vsi}, {@link StabilityCheck#jaccard}), then over the pairs. Also
  * reports the number of features m of the inputs (the stabiliser is exact only while m is small for the
  * budget; a top-5 comparison is trivial when m &le; 5), how the stabiliser drew its perturbations
- * ({@link LimeResult.Design}; both explainers' stability is also given per design, over the same pairs) and the time per explanation (after a warm-up on up to
- * {@value #WARM_UP_PAIRS} pairs). Stateless.
+ * ({@link LimeResult.Design}; both explainers' stability is also given per design, over the same pairs) and
+ * the time per explanation (after a warm-up on up to {@value #WARM_UP_PAIRS} pairs). Stateless.
  */
 final class BenchStability {
     /** Features compared by VSI: the explainer's default top-k. */
@@ -115,7 +115,8 @@ final class BenchStability {
             o.println(pairs + " pairs (" + distinctItems + " distinct items) x " + runs + " seeds; "
                     + features.describe());
             o.println(String.format(Locale.ROOT, "%7s %-12s %7s %10s %10s %10s  %s", "budget", "explainer",
-                    "VSI@" + vsiK, "Jaccard@" + jaccardK, "p50 ms", "p95 ms", "pairs by lime-stable's design (VSI, Jaccard)"));
+                    "VSI@" + vsiK, "Jaccard@" + jaccardK, "p50 ms", "p95 ms",
+                    "pairs by lime-stable's design (VSI, Jaccard)"));
             List<BenchTarget> targets = targets();
             for (Row r : rows) {
                 String verdicts = targets.stream()
