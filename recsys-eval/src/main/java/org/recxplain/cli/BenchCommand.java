@@ -1,33 +1,43 @@
 package org.recxplain.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.recxplain.data.Dataset;
-import org.recxplain.data.Sampling;
 import org.recxplain.data.io.LoadOptions;
-import org.recxplain.explain.Explanation;
-import org.recxplain.explain.neighbourhood.AlsNeighbourhoodExplainer;
-import org.recxplain.model.ScoredItem;
 import org.recxplain.model.als.ImplicitAls;
+import org.recxplain.model.bpr.BprMf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code recxplain bench}: how long training and exact explanations take on ml-latest-small. Measures wall-clock
- * time after a JIT warm-up; prints a table and optionally writes the numbers as JSON.
+ * {@code recxplain bench}: how long training and explanations take, and how stable the stabilised LIME is, on
+ * ml-latest-small: every performance target of the project in one command. Each suite ({@link BenchSuite})
+ * measures wall-clock time after a JIT warm-up and prints a table with the verdict of its targets; {@code --out}
+ * writes every number as JSON. Without {@code --suite} only the {@code als} suite runs, as before suites
+ * existed.
  */
-@Command(name = "bench", header = "Measure training time and explanation latency.",
+@Command(name = "bench", header = "Measure training time, explanation latency and LIME stability.",
         sortOptions = false, defaultValueProvider = BenchCommand.Defaults.class,
-        description = {"Measure ALS training time on the bundled ml-latest-small data, and the latency of one "
-                + "exact neighbourhood explanation: warm (the user's factorisation already done) and cold "
-                + "(including it). Run on an otherwise idle machine."})
+        description = {"Runs benchmark suites on the bundled ml-latest-small data, each after a JIT warm-up, and "
+                + "prints a table per suite with the project's targets (met or MISSED):",
+                "  als        ALS training; neighbourhood explanation, warm and cold (default)",
+                "  removal    exact ALS removal effects; minimal counterfactual sets",
+                "  bpr        BPR-MF training; influence explanation",
+                "  lime       FM training; LIME on the FM; LIME-RS on ALS",
+                "  stability  stabilised vs vanilla LIME across seeds: VSI, top-5 Jaccard",
+                "Run on an otherwise idle machine."})
 final class BenchCommand implements Callable<Integer> {
 
     static final String DATA = "ml-latest-small";
@@ -38,13 +48,50 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private AlsOptions als;
 
-    @Option(names = "--users", paramLabel = "N", defaultValue = "100",
-            description = "Users sampled for the explanation timings (default: ${DEFAULT-VALUE}).")
-    private int users;
+    @Option(names = "--suite", paramLabel = "NAME", split = ",", defaultValue = "als",
+            completionCandidates = BenchSuite.Names.class,
+            description = "Suites to run, repeatable or comma-separated: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}). They run in that order and share the models they train.")
+    private List<String> suites;
+
+    @Option(names = "--users", paramLabel = "N",
+            description = "Users sampled by each suite (default: 100; stability 10; removal and bpr take at most "
+                    + "the 74 users with 80..120 interactions).")
+    private Integer users;
 
     @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "10",
-            description = "Top items explained per sampled user (default: ${DEFAULT-VALUE}).")
+            description = "Top items explained per sampled user (default: ${DEFAULT-VALUE}); stability explains "
+                    + "the top 1.")
     private int k;
+
+    @Option(names = "--bpr-factors", paramLabel = "K", description = "bpr: BPR-MF factors (default: "
+            + "${DEFAULT-VALUE}).")
+    private int bprFactors = BprMf.Config.defaults().factors();
+
+    @Option(names = "--bpr-epochs", paramLabel = "N", description = "bpr: BPR-MF epochs (default: "
+            + "${DEFAULT-VALUE}).")
+    private int bprEpochs = BprMf.Config.defaults().epochs();
+
+    @Option(names = "--fm-factors", paramLabel = "K", defaultValue = "16",
+            description = "lime, stability: factorisation-machine factors (default: ${DEFAULT-VALUE}).")
+    private int fmFactors;
+
+    @Option(names = "--fm-epochs", paramLabel = "N", defaultValue = "5",
+            description = "lime, stability: factorisation-machine epochs (default: ${DEFAULT-VALUE}).")
+    private int fmEpochs;
+
+    @Option(names = "--fm-learning-rate", paramLabel = "LR", defaultValue = "0.01",
+            description = "lime, stability: factorisation-machine SGD step (default: ${DEFAULT-VALUE}; the FM's own "
+                    + "default, 0.05, diverges on ml-latest-small).")
+    private double fmLearningRate;
+
+    @Option(names = "--budgets", paramLabel = "N", split = ",", defaultValue = "200,1000",
+            description = "stability: LIME budgets (samples) compared (default: ${DEFAULT-VALUE}).")
+    private List<Integer> budgets;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
+            description = "stability: seeds per pair, 0..N-1 (default: ${DEFAULT-VALUE}).")
+    private int runs;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     private Path out;
@@ -57,106 +104,101 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The measurements, as written by {@code --out}.
+     * The measurements, as written by {@code --out}. The data and machine come first; the {@code als} suite's
+     * figures stay at the top level, where {@code bench} wrote them before it had suites; every other suite
+     * has its own object; {@code targets} lists every target measured and whether it was met. What a run
+     * did not measure is left out.
      *
-     * @param data            data set name
-     * @param users           users in the data
-     * @param items           items in the data
-     * @param interactions    interactions in the data
-     * @param factors         ALS factors
-     * @param iterations      ALS iterations
-     * @param threads         training threads
-     * @param cores           available processors
-     * @param java            Java runtime version
-     * @param trainSeconds    wall-clock training time
-     * @param sampledUsers    users whose explanations were timed
-     * @param topK            items explained per sampled user
-     * @param warmMillis      one explanation with the user's factorisation already done, milliseconds
-     * @param coldMillis      one explanation from scratch (factorisation included), milliseconds
+     * @param data         data set name
+     * @param users        users in the data
+     * @param items        items in the data
+     * @param interactions interactions in the data
+     * @param factors      ALS factors (the model of als, removal and LIME-RS)
+     * @param iterations   ALS iterations
+     * @param threads      training threads
+     * @param cores        available processors
+     * @param java         Java runtime version
+     * @param trainSeconds als: wall-clock ALS training time
+     * @param sampledUsers als: users whose explanations were timed
+     * @param topK         als: items explained per sampled user
+     * @param warmMillis   als: one explanation with the user's factorisation already done, milliseconds
+     * @param coldMillis   als: one explanation from scratch (factorisation included), milliseconds
+     * @param suites       the suites run
+     * @param removal      the removal suite
+     * @param bpr          the bpr suite
+     * @param lime         the lime suite
+     * @param stability    the stability suite
+     * @param targets      every target measured
      */
-    record Result(String data, int users, int items, long interactions, int factors, int iterations, int threads,
-                  int cores, String java, double trainSeconds, int sampledUsers, int topK, Percentiles warmMillis,
-                  Percentiles coldMillis) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Report(String data, int users, int items, long interactions, int factors, int iterations, int threads,
+                  int cores, String java, Double trainSeconds, Integer sampledUsers, Integer topK,
+                  Percentiles warmMillis, Percentiles coldMillis, List<String> suites, BenchRemoval.Result removal,
+                  BenchBpr.Result bpr, BenchLime.Result lime, BenchStability.Result stability,
+                  List<BenchTarget> targets) {
+
+        static Report of(Dataset d, ImplicitAls.Config config, Map<BenchSuite, BenchSuiteResult> results) {
+            BenchAls.Result a = (BenchAls.Result) results.get(BenchSuite.ALS);
+            List<BenchTarget> targets = new ArrayList<>();
+            results.values().forEach(r -> targets.addAll(r.targets()));
+            return new Report(DATA, d.interactions().numUsers(), d.interactions().numItems(),
+                    d.interactions().size(), config.factors(), config.iterations(), config.threads(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    a == null ? null : a.trainSeconds(), a == null ? null : a.sampledUsers(),
+                    a == null ? null : a.topK(), a == null ? null : a.warmMillis(), a == null ? null : a.coldMillis(),
+                    results.keySet().stream().map(BenchSuite::label).toList(),
+                    (BenchRemoval.Result) results.get(BenchSuite.REMOVAL),
+                    (BenchBpr.Result) results.get(BenchSuite.BPR),
+                    (BenchLime.Result) results.get(BenchSuite.LIME),
+                    (BenchStability.Result) results.get(BenchSuite.STABILITY), targets);
+        }
     }
 
     @Override
     public Integer call() throws Exception {
-        Choices.atLeast(spec, "--users", users, 1);
+        List<BenchSuite> chosen = BenchSuite.parse(spec, suites);
+        if (users != null) {
+            Choices.atLeast(spec, "--users", users, 1);
+        }
         Choices.atLeast(spec, "-k", k, 1);
+        Choices.atLeast(spec, "--bpr-factors", bprFactors, 1);
+        Choices.atLeast(spec, "--bpr-epochs", bprEpochs, 1);
+        Choices.atLeast(spec, "--fm-factors", fmFactors, 1);
+        Choices.atLeast(spec, "--fm-epochs", fmEpochs, 1);
+        if (!(fmLearningRate > 0) || Double.isInfinite(fmLearningRate)) {
+            throw new ParameterException(spec.commandLine(), "invalid value for option '--fm-learning-rate': "
+                    + fmLearningRate + " (expected a positive number)");
+        }
+        for (int b : budgets) {
+            Choices.atLeast(spec, "--budgets", b, 2);
+        }
+        Choices.atLeast(spec, "--runs", runs, 2);
         ImplicitAls.Config config = als.config();
         PrintWriter o = spec.commandLine().getOut();
         Dataset data = DataOptions.load(DATA, null, LoadOptions.defaults(), null, o);
-        o.println("model     implicit ALS: " + AlsOptions.describe(config));
-        int[] sample = Sampling.usersWithHistory(data.interactions(), users, config.seed());
-        o.println("explain   neighbourhood: each of the top " + k + " items of " + sample.length
-                + " users drawn with seed " + config.seed() + ", warm and cold");
-        o.println("warm-up   a 2-iteration training run and a round of explanations (JIT) ...");
-        o.flush();
-        PrintWriter err = spec.commandLine().getErr();
-
-        ImplicitAls warm = Training.train(data, config.withIterations(Math.min(2, config.iterations())), err).model();
-        timeExplanations(warm, sample, k);
-
-        Training.Result<ImplicitAls> trained = Training.train(data, config, err);
-        double[][] times = timeExplanations(trained.model(), sample, k);
-        Result r = new Result(DATA, data.interactions().numUsers(), data.interactions().numItems(),
-                data.interactions().size(), config.factors(), config.iterations(), config.threads(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                trained.nanos() / 1e9, sample.length, k, Percentiles.of(times[0]), Percentiles.of(times[1]));
-        o.println();
-        printTable(o, r);
+        BenchContext context = new BenchContext(data, new BenchContext.Settings(config, users, k, bprFactors,
+                bprEpochs, fmFactors, fmEpochs, fmLearningRate, budgets, runs), o, spec.commandLine().getErr());
+        Map<BenchSuite, BenchSuiteResult> results = new EnumMap<>(BenchSuite.class);
+        for (BenchSuite suite : chosen) {
+            if (chosen.size() > 1) {
+                o.println();
+                o.println("== " + suite.label() + ": " + suite.title());
+            }
+            o.flush();
+            BenchSuiteResult r = suite.run(context);
+            results.put(suite, r);
+            o.println();
+            r.print(o);
+            o.flush();
+        }
+        if (context.sink() == Long.MIN_VALUE) {
+            o.println(); // never happens; reading the sink keeps the timed work alive
+        }
         if (out != null) {
-            Files.writeString(out, Json.write(r) + System.lineSeparator());
+            Files.writeString(out, Json.write(Report.of(data, config, results)) + System.lineSeparator());
             o.println("wrote     " + out);
         }
         o.flush();
         return 0;
-    }
-
-    /**
-     * Times one explanation of each of each sampled user's top-k items, in milliseconds: [0] warm, a
-     * {@code UserContext.explain(item)} after the user's system was factorised once ({@code forUser}); [1] cold,
-     * an {@code explain(user, item)} that factorises from scratch.
-     */
-    static double[][] timeExplanations(ImplicitAls model, int[] sample, int k) {
-        AlsNeighbourhoodExplainer explainer = new AlsNeighbourhoodExplainer(model);
-        double[] warm = new double[sample.length * k];
-        double[] cold = new double[sample.length * k];
-        int n = 0;
-        long sink = 0; // keeps the JIT from dropping the work
-        for (int u : sample) {
-            int[] items = model.recommend(u, k).stream().mapToInt(ScoredItem::item).toArray();
-            for (int p = 0; p < items.length; p++) {
-                long t0 = System.nanoTime();
-                Explanation e = explainer.explain(u, items[p]);
-                cold[n + p] = (System.nanoTime() - t0) / 1e6;
-                sink += e.attributions().size();
-            }
-            AlsNeighbourhoodExplainer.UserContext ctx = explainer.forUser(u);
-            for (int item : items) {
-                long t1 = System.nanoTime();
-                Explanation x = ctx.explain(item);
-                warm[n++] = (System.nanoTime() - t1) / 1e6;
-                sink += x.attributions().size();
-            }
-        }
-        if (sink < 0) {
-            throw new AssertionError();
-        }
-        return new double[][] {java.util.Arrays.copyOf(warm, n), java.util.Arrays.copyOf(cold, n)};
-    }
-
-    static void printTable(PrintWriter o, Result r) {
-        o.println(String.format(Locale.ROOT, "%-46s %6s %10s %10s %10s", "measure", "n", "mean", "p50", "p95"));
-        o.println(String.format(Locale.ROOT, "%-46s %6d %10.2f",
-                "ALS training, " + r.threads() + " thread" + (r.threads() == 1 ? "" : "s") + " (s)", 1,
-                r.trainSeconds()));
-        row(o, "explanation, factorisation done (ms)", r.warmMillis());
-        row(o, "explanation, cold incl. factorisation (ms)", r.coldMillis());
-    }
-
-    private static void row(PrintWriter o, String label, Percentiles p) {
-        o.println(String.format(Locale.ROOT, "%-46s %6d %10.3f %10.3f %10.3f", label, p.n(), p.mean(), p.p50(),
-                p.p95()));
     }
 }
