@@ -2,8 +2,9 @@ package org.recxplain.cli;
 
 import org.recxplain.explain.Counterfactual;
 import org.recxplain.explain.Explanation;
-import org.recxplain.explain.counterfactual.AlsCounterfactualExplainer;
-import org.recxplain.explain.counterfactual.AlsRemovalExplainer;
+import org.recxplain.explain.Explainer;
+import org.recxplain.explain.Explainers;
+import org.recxplain.explain.counterfactual.ExactRemovalExplainer;
 import org.recxplain.model.als.AlsRemoval;
 import org.recxplain.model.als.ImplicitAls;
 
@@ -20,8 +21,8 @@ import java.util.Locale;
  * <p>For each of each sampled user's top-k items it times: the raw kernel
  * ({@link AlsRemoval#scoresAfterSingleRemovals}: every single-removal effect on the item's score) once the
  * user's {@link AlsRemoval} is prepared, and including the preparation; the full explainer call
- * ({@code new AlsRemovalExplainer(model, 0)}: attributions with scores after removal, no rank recomputation)
- * prepared and cold; and {@link AlsCounterfactualExplainer} with {@value #CANDIDATES} candidate replacements
+ * ({@code ExactRemovalExplainer.of(model, 0)}: attributions with scores after removal, no rank recomputation)
+ * prepared and cold; and {@link Explainers#counterfactual(org.recxplain.model.Recommender, int, int)} with {@value #CANDIDATES} candidate replacements
  * and at most {@value #MAX_REMOVALS} removals, with the share of explanations that found a counterfactual
  * and the share whose refit verified it. The preparation alone is timed once per user. A round over up to
  * {@value #WARM_UP_USERS} users warms the JIT up first. Stateless.
@@ -138,8 +139,8 @@ final class BenchRemoval {
     }
 
     private static Timings measure(BenchContext c, ImplicitAls model, int[] users, int k) {
-        AlsRemovalExplainer explainer = new AlsRemovalExplainer(model, 0);
-        AlsCounterfactualExplainer counterfactuals = new AlsCounterfactualExplainer(model, CANDIDATES, MAX_REMOVALS);
+        ExactRemovalExplainer explainer = ExactRemovalExplainer.of(model, 0);
+        Explainer counterfactuals = Explainers.counterfactual(model, CANDIDATES, MAX_REMOVALS);
         Timings t = new Timings();
         for (int u : users) {
             int[] items = BenchContext.topItems(model, u, k);

@@ -24,8 +24,8 @@ import java.util.Optional;
  * <p>For the explained item t at rank r, each of the next {@code candidates} items c in the user's ranking
  * is a possible replacement. For each c, the user's interactions are ordered by how much removing each
  * alone narrows the gap score(t) - score(c) (exactly, by Sherman-Morrison), then removed one at a time in
- * that order, each removal an exact O(k^2) downdate, until c overtakes t (confirmed by a fold-in, so that
- * rounding near a tie cannot make a false claim) or {@code maxSetSize} removals are spent. The smallest set
+ * that order, each removal an exact O(k^2) downdate, until c overtakes t and a fold-in confirms that t has
+ * lost its rank, or {@code maxSetSize} removals are spent. The smallest set
  * over all candidates wins (ties: the better-ranked candidate).
  *
  * <p>The winner is then verified by a fold-in refit of the user on the reduced history: the explanation
@@ -90,7 +90,8 @@ public final class ExactCounterfactualExplainer implements Explainer {
             if (ranking[q] == item) {
                 continue;
             }
-            int[] set = search(removal, history, user, item, ranking[q], bestSet == null ? maxSetSize : bestSet.length - 1);
+            int[] set = search(removal, history, user, item, rank, ranking[q],
+                    bestSet == null ? maxSetSize : bestSet.length - 1);
             if (set != null) {
                 bestSet = set;
             }
@@ -125,7 +126,7 @@ public final class ExactCounterfactualExplainer implements Explainer {
      * The greedy removal set that lets {@code rival} overtake {@code target}, using at most {@code budget}
      * removals, or null.
      */
-    private int[] search(ExactRemoval removal, Row history, int user, int target, int rival, int budget) {
+    private int[] search(ExactRemoval removal, Row history, int user, int target, int rank, int rival, int budget) {
         if (budget < 1) {
             return null;
         }
@@ -138,8 +139,7 @@ public final class ExactCounterfactualExplainer implements Explainer {
         java.util.Arrays.sort(order, (a, b) -> gap[a] != gap[b] ? Double.compare(gap[a], gap[b]) : Integer.compare(a, b));
         ExactRemoval.Downdate dd = removal.downdate();
         IntArrayList set = new IntArrayList();
-        int[] pair = {rival, target};
-        float[] refit = new float[2];
+        float[] refit = new float[model.numItems()];
         for (int p : order) {
             if (set.size() == budget || gap[p] >= 0) {
                 break;
@@ -147,9 +147,10 @@ public final class ExactCounterfactualExplainer implements Explainer {
             dd.remove(p);
             set.add(hist[p]);
             if (outranks(rival, (float) dd.score(rival), target, (float) dd.score(target))) {
-                // confirm with a fold-in, so that rounding near a tie cannot produce a false claim
-                model.scoreFolded(user, history.without(set.toIntArray()), pair, refit);
-                if (outranks(rival, refit[0], target, refit[1])) {
+                // confirm the claim itself with a fold-in: the target must lose its rank (an item above it
+                // may fall below it at the same time, and rounding near a tie must not make a false claim)
+                model.scoreAllFolded(user, history.without(set.toIntArray()), refit);
+                if (Rankings.rankOf(refit, target, hist) > rank) {
                     return set.toIntArray();
                 }
             }

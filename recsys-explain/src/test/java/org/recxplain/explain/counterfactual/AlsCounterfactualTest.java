@@ -83,6 +83,23 @@ class AlsCounterfactualTest {
         assertTrue(found >= 250, "counterfactuals found for " + found + " of 300 users");
     }
 
+    @Test
+    void counterfactualsForLowerRankedItemsVerifyToo() {
+        Explainer explainer = org.recxplain.explain.Explainers.counterfactual(als, 5, 10);
+        int found = 0;
+        for (int u = 0; u < 300; u += 3) {
+            for (ScoredItem rec : als.recommend(u, 5)) {
+                Explanation e = explainer.explain(u, rec.item());
+                if (e.counterfactual().isPresent()) {
+                    found++;
+                    assertTrue(e.counterfactual().get().verified(), "user " + u + " item " + rec.item());
+                    assertTrue(e.counterfactual().get().newRank() > e.counterfactual().get().originalRank());
+                }
+            }
+        }
+        assertTrue(found >= 300, found + " counterfactuals for 500 targets");
+    }
+
     /**
      * Planted cause: items come in pairs (2m, 2m+1) that other users always consume together. A test user
      * holds one item of several pairs plus a strong preference for one of them; the top recommendation is
