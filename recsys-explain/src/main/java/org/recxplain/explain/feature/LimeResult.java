@@ -25,6 +25,11 @@ public record LimeResult(Explanation explanation, double intercept, double fidel
         EXHAUSTIVE,
         /** A balanced design fitted through a second-order emulator (stabilised LIME). */
         EMULATED,
+        /**
+         * One-at-a-time knock-out screening, then the emulated design over the kept features (stabilised LIME
+         * with more features than the budget's emulator covers).
+         */
+        SCREENED,
         /** A balanced antithetic design grown until bootstrap-stable (stabilised LIME, small budgets). */
         BALANCED,
         /** Real items around the target (LIME-RS). */

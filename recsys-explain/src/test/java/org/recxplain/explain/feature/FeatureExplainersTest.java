@@ -215,11 +215,12 @@ class FeatureExplainersTest {
 
     @Test
     void stabilisedLimeWithASmallBudgetGrowsItsBalancedDesign() {
-        FeatureLimeExplainer small = new FeatureLimeExplainer(fm, FeatureLimeExplainer.Config.stable().withSamples(40)
+        // 14 samples: below the 10 knock-outs plus an emulator of two players (5), so no screening
+        FeatureLimeExplainer small = new FeatureLimeExplainer(fm, FeatureLimeExplainer.Config.stable().withSamples(14)
                 .withExhaustiveUpTo(0), 2);
         LimeResult r = small.explainWithDiagnostics(users[0], items[0]);
         assertEquals(LimeResult.Design.BALANCED, r.design());
-        assertTrue(r.samples() >= 20 && r.samples() <= 40, "samples " + r.samples());
+        assertTrue(r.samples() <= 14, "samples " + r.samples());
         assertEquals(9, r.explanation().attributions().size());
     }
 
