@@ -20,7 +20,8 @@ public final class ExplanationText {
 
     /**
      * The one-sentence summary: the fewest positive contributors (at most three) that together account for
-     * at least half of the score, with their share; followed by the counterfactual, if any.
+     * at least half of the score, with their share; when three do not reach half, the sentence says that the
+     * whole history carries the score and names the three strongest. The counterfactual follows, if any.
      */
     public static String sentence(Explanation e) {
         StringBuilder sb = new StringBuilder();
@@ -40,26 +41,39 @@ public final class ExplanationText {
             positive.sort((a, b) -> Double.compare(b.weight(), a.weight()));
             if (positive.isEmpty()) {
                 sb.append("None of your past interactions is credited with a positive share of its score.");
-                e.counterfactual().ifPresent(cf -> sb.append(' ').append(counterfactualSentence(cf)));
-                return sb.toString();
+            } else {
+                namedReasons(sb, positive, attrs.size(), score);
             }
-            List<String> names = new ArrayList<>();
-            double covered = 0;
-            for (Attribution a : positive) {
-                if (names.size() == MAX_NAMED || (!names.isEmpty() && covered >= 0.5 * score)) {
-                    break;
-                }
-                names.add(a.label());
-                covered += a.weight();
-            }
-            boolean features = positive.get(0).kind() == Attribution.Kind.FEATURE;
-            sb.append(features ? "Recommended mainly for " : "Recommended because you liked ")
-                    .append(join(names))
-                    .append(names.size() == 1 ? ", which accounts for " : ", which account for ")
-                    .append(Math.round(100 * covered / score)).append("% of its score.");
         }
         e.counterfactual().ifPresent(cf -> sb.append(' ').append(counterfactualSentence(cf)));
         return sb.toString();
+    }
+
+    /** The sentence naming the strongest positive reasons, {@code positive} sorted by descending weight. */
+    private static void namedReasons(StringBuilder sb, List<Attribution> positive, int all, double score) {
+        List<String> names = new ArrayList<>();
+        double covered = 0;
+        for (Attribution a : positive) {
+            if (names.size() == MAX_NAMED || (!names.isEmpty() && covered >= 0.5 * score)) {
+                break;
+            }
+            names.add(a.label());
+            covered += a.weight();
+        }
+        boolean features = positive.get(0).kind() == Attribution.Kind.FEATURE;
+        long share = Math.round(100 * covered / score);
+        if (covered >= 0.5 * score) {
+            sb.append(features ? "Recommended mainly for " : "Recommended because you liked ")
+                    .append(join(names))
+                    .append(names.size() == 1 ? ", which accounts for " : ", which account for ")
+                    .append(share).append("% of its score.");
+        } else {
+            // no few reasons carry the score: say so rather than overstate the named ones
+            sb.append("Recommended because of ").append(features ? "many of its features" : "your history as a whole")
+                    .append(" (").append(all).append(features ? " features" : " past interactions")
+                    .append(" contribute); the strongest ").append(names.size() == 1 ? "is " : "are ")
+                    .append(join(names)).append(", with ").append(share).append("% of its score.");
+        }
     }
 
     /** "If you had not interacted with A and B, this item would fall from #1 to #14, and C would take its place." */

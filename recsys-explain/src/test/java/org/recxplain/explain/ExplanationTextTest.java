@@ -32,6 +32,14 @@ class ExplanationTextTest {
     }
 
     @Test
+    void saysSoWhenNoFewReasonsCarryTheScore() {
+        Explanation spread = explanation(1.0, List.of(a(1, "Alien (1979)", 0.06), a(2, "Aliens (1986)", 0.05),
+                a(4, "Big (1988)", 0.04), a(5, "Heat (1995)", 0.03)), Optional.empty());
+        assertEquals("Recommended because of your history as a whole (4 past interactions contribute); the strongest "
+                + "are Alien (1979), Aliens (1986) and Big (1988), with 15% of its score.", ExplanationText.sentence(spread));
+    }
+
+    @Test
     void handlesNoPositiveWeightsNegativeScoresAndCounterfactuals() {
         Explanation zero = explanation(0.4, List.of(a(1, "Alien (1979)", 0.0)), Optional.empty());
         assertTrue(ExplanationText.sentence(zero).startsWith("None of your past interactions"));

@@ -255,22 +255,20 @@ public final class BenchmarkRunner {
             e = explainer.explain(user, item);
         }
         long latency = System.nanoTime() - t0;
-        int[] top = Stability.topIndices(e, k);
-        List<String> topIds = new ArrayList<>();
-        for (int i : top) {
-            topIds.add(model.data().interactions().items().id(i));
-        }
+        int offset = model.data().itemFeatures().numFeatures();
+        int[] top = topKeys(e, k, offset);
+        List<String> topIds = e.top(k).stream().map(Attribution::id).toList();
         CellResult.TargetObs target = new CellResult.TargetObs(e.target().userId(), e.target().itemId(),
                 !e.attributions().isEmpty(), topIds, ExplanationText.sentence(e));
         CellResult.Curve curve = protocol == null ? EMPTY : curve(protocol.curve(e, false));
         CellResult.Curve neg = protocol == null ? EMPTY : curve(protocol.curve(e, true));
         Explanation other = otherSeed.explain(user, item);
-        int[] otherTop = Stability.topIndices(other, k);
+        int[] otherTop = topKeys(other, k, offset);
         double seedJ = Stability.jaccard(top, otherTop, k);
         double seedVsi = Stability.vsi(List.of(top, otherTop));
-        double seedKendall = kendall(e, other);
+        double seedKendall = kendall(e, other, offset);
         double retrainJ = retrain == null ? Double.NaN
-                : Stability.jaccard(top, Stability.topIndices(retrain.explain(user, item), k), k);
+                : Stability.jaccard(top, topKeys(retrain.explain(user, item), k, offset), k);
         double perturbJ = perturbation(model, name, seed, user, item, top, k);
         double[] pairs = model instanceof FoldIn f ? removalPairs(f, e) : new double[0];
         double spearman = agreement(pairs);
@@ -349,7 +347,7 @@ public final class BenchmarkRunner {
         int drop = candidates[rnd.nextInt(candidates.length)];
         ImplicitAls changed = als.withHistory(user, h.without(drop));
         Explanation e2 = Explainers.byName(name, changed, seed).explain(user, item);
-        return Stability.jaccard(top, Stability.topIndices(e2, k), k);
+        return Stability.jaccard(top, topKeys(e2, k, model.data().itemFeatures().numFeatures()), k);
     }
 
     /**
@@ -385,15 +383,33 @@ public final class BenchmarkRunner {
         return Double.isFinite(r) ? r : Double.NaN;
     }
 
-    /** Kendall's tau-b of two explanations' weights over the items either ranks (interactions or features). */
-    private static double kendall(Explanation a, Explanation b) {
-        if (a.attributions().isEmpty() || b.attributions().isEmpty()) {
-            return Double.NaN;
+    /**
+     * The key of an attribution, unique within one explanation: the item index of an interaction, the feature
+     * index of an item feature, and {@code userOffset} plus the feature index of a user feature (item and user
+     * features are numbered in different dictionaries).
+     */
+    private static int key(Attribution a, int userOffset) {
+        boolean user = a.kind() == Attribution.Kind.FEATURE && a.id().startsWith(FeatureAttributions.USER_PREFIX);
+        return user ? userOffset + a.index() : a.index();
+    }
+
+    /** The keys of an explanation's k most important attributions. */
+    private static int[] topKeys(Explanation e, int k, int userOffset) {
+        return e.top(k).stream().mapToInt(a -> key(a, userOffset)).toArray();
+    }
+
+    /** Kendall's tau-b of two explanations' weights over the attributions either names (0 where absent). */
+    private static double kendall(Explanation a, Explanation b, int userOffset) {
+        java.util.Map<Integer, double[]> weights = new java.util.TreeMap<>();
+        for (Attribution x : a.attributions()) {
+            weights.computeIfAbsent(key(x, userOffset), z -> new double[2])[0] = x.weight();
         }
-        Attribution.Kind kind = a.attributions().get(0).kind();
-        int[] union = java.util.stream.Stream.of(a, b).flatMap(x -> x.attributions().stream())
-                .filter(x -> x.kind() == kind).mapToInt(Attribution::index).distinct().sorted().toArray();
-        return Stability.kendallTauB(Stability.weightsOver(a, kind, union), Stability.weightsOver(b, kind, union));
+        for (Attribution x : b.attributions()) {
+            weights.computeIfAbsent(key(x, userOffset), z -> new double[2])[1] = x.weight();
+        }
+        double[] wa = weights.values().stream().mapToDouble(w -> w[0]).toArray();
+        double[] wb = weights.values().stream().mapToDouble(w -> w[1]).toArray();
+        return Stability.kendallTauB(wa, wb);
     }
 
     /**

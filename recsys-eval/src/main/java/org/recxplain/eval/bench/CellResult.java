@@ -64,7 +64,7 @@ public record CellResult(String dataset, String model, String explainer, long se
     }
 
     /** The version of this record's layout; cells written by another version are recomputed, not read. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     /**
      * The file name of a cell's observations. It carries {@code protocol}, a digest of the format version and
