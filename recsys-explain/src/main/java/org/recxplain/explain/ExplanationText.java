@@ -19,9 +19,12 @@ public final class ExplanationText {
     }
 
     /**
-     * The one-sentence summary: the fewest positive contributors (at most three) that together account for
-     * at least half of the score, with their share; when three do not reach half, the sentence says that the
-     * whole history carries the score and names the three strongest. The counterfactual follows, if any.
+     * The one-sentence summary. When the weights are shares of the score (they add up to it), it names the
+     * fewest positive contributors (at most three) that together account for at least half of the score,
+     * with their share, or, when three do not reach half, says that the whole history carries the score and
+     * names the three strongest. For removal effects it names the interactions whose removal lowers the
+     * score most; for other weights it names the strongest without a share. The counterfactual follows, if
+     * any.
      */
     public static String sentence(Explanation e) {
         StringBuilder sb = new StringBuilder();
@@ -41,12 +44,36 @@ public final class ExplanationText {
             positive.sort((a, b) -> Double.compare(b.weight(), a.weight()));
             if (positive.isEmpty()) {
                 sb.append("None of your past interactions is credited with a positive share of its score.");
-            } else {
+            } else if (additive(e)) {
                 namedReasons(sb, positive, attrs.size(), score);
+            } else {
+                List<String> names = new ArrayList<>();
+                positive.stream().limit(MAX_NAMED).forEach(a -> names.add(a.label()));
+                if (positive.get(0).effect().isPresent()) {
+                    sb.append("Your past interactions with ").append(join(names)).append(" support it most: removing ")
+                            .append(names.size() == 1 ? "it" : "any one of them").append(" would lower its score the most.");
+                } else if (positive.get(0).kind() == Attribution.Kind.FEATURE) {
+                    sb.append("Recommended mainly for ").append(join(names)).append('.');
+                } else {
+                    sb.append("Recommended because you liked ").append(join(names)).append('.');
+                }
             }
         }
-        e.counterfactual().ifPresent(cf -> sb.append(' ').append(counterfactualSentence(cf)));
+        if (e.counterfactual().isPresent()) {
+            sb.append(' ').append(counterfactualSentence(e.counterfactual().get()));
+        } else if (e.note().filter(n -> n.startsWith("no counterfactual")).isPresent()) {
+            sb.append(" No small set of your past interactions displaces it (").append(e.note().get()).append(").");
+        }
         return sb.toString();
+    }
+
+    /**
+     * Whether the weights are shares of the score: they add up to it (1e-6 relative), as an exact
+     * decomposition's do. Only then does the text speak of "% of its score".
+     */
+    static boolean additive(Explanation e) {
+        double score = e.target().score();
+        return score != 0 && Math.abs(e.totalWeight() - score) <= 1e-6 * Math.abs(score);
     }
 
     /** The sentence naming the strongest positive reasons, {@code positive} sorted by descending weight. */
@@ -101,8 +128,9 @@ public final class ExplanationText {
         sb.append(String.format(Locale.ROOT, "%s for user %s (score %.4f; %s, %s)%n", t.itemLabel(), t.userId(),
                 t.score(), e.provenance().modelId(), e.provenance().explainer()));
         sb.append("  ").append(sentence(e)).append(System.lineSeparator());
+        boolean shares = additive(e) && t.score() > 0;
         for (Attribution a : e.top(top)) {
-            String share = t.score() > 0 ? String.format(Locale.ROOT, "%4d%%", Math.round(100 * a.weight() / t.score()))
+            String share = shares ? String.format(Locale.ROOT, "%4d%%", Math.round(100 * a.weight() / t.score()))
                     : "     ";
             sb.append(String.format(Locale.ROOT, "    %+.4f %s  %s%n", a.weight(), share, a.label()));
         }

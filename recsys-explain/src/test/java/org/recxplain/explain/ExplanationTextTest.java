@@ -33,10 +33,27 @@ class ExplanationTextTest {
 
     @Test
     void saysSoWhenNoFewReasonsCarryTheScore() {
-        Explanation spread = explanation(1.0, List.of(a(1, "Alien (1979)", 0.06), a(2, "Aliens (1986)", 0.05),
-                a(4, "Big (1988)", 0.04), a(5, "Heat (1995)", 0.03)), Optional.empty());
-        assertEquals("Recommended because of your history as a whole (4 past interactions contribute); the strongest "
-                + "are Alien (1979), Aliens (1986) and Big (1988), with 15% of its score.", ExplanationText.sentence(spread));
+        List<Attribution> many = new java.util.ArrayList<>(List.of(a(1, "Alien (1979)", 0.06),
+                a(2, "Aliens (1986)", 0.05), a(4, "Big (1988)", 0.04)));
+        for (int i = 10; i < 27; i++) {
+            many.add(a(i, "Film " + i, 0.05)); // 17 x 0.05 = 0.85: the weights add up to the score 1.0
+        }
+        Explanation spread = explanation(1.0, many, Optional.empty());
+        assertEquals("Recommended because of your history as a whole (20 past interactions contribute); the strongest "
+                + "are Alien (1979), Aliens (1986) and Film 10, with 16% of its score.", ExplanationText.sentence(spread));
+    }
+
+    @Test
+    void speaksOfSharesOnlyWhenTheWeightsAddUpToTheScore() {
+        Explanation features = new Explanation(new Target(0, "u1", 3, "i3", "Heat (1995)", 2.0),
+                new Provenance("lime", Map.of(), 1, "m"), List.of(new Attribution(Attribution.Kind.FEATURE, 0,
+                "genre=War", "genre War", 0.6)), Optional.empty(), Optional.empty(), Duration.ZERO);
+        assertEquals("Recommended mainly for genre War.", ExplanationText.sentence(features));
+        assertFalse(ExplanationText.render(features, 3).contains("%"));
+        Explanation removal = explanation(2.0, List.of(a(1, "Alien (1979)", 0.3)
+                .withEffect(new Attribution.Effect(1.7, 0))), Optional.empty());
+        assertEquals("Your past interactions with Alien (1979) support it most: removing it would lower its score "
+                + "the most.", ExplanationText.sentence(removal));
     }
 
     @Test
