@@ -56,7 +56,8 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
             SEED_VSI = "VSI across seeds", FOLDIN_PEARSON = "influence Pearson vs fold-in",
             FOLDIN_SPEARMAN = "influence Spearman vs fold-in", RETRAIN_PEARSON = "influence Pearson vs retrain",
             RETRAIN_SPEARMAN = "influence Spearman vs retrain", LATENCY = "latency ms",
-            P50 = "latency p50 ms", P95 = "latency p95 ms", TRAIN = "model training s", HEAP = "heap MB";
+            P50 = "latency p50 ms", P95 = "latency p95 ms", CALLS = "model calls per explanation",
+            TRAIN = "model training s", HEAP = "peak heap MB";
 
     static BenchResults aggregate(BenchConfig config, List<CellResult> cells) {
         Map<Group, List<CellResult>> groups = new LinkedHashMap<>();
@@ -92,6 +93,7 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
             var retrainPearson = CorrelationMetric.pearson().newAccumulator();
             var retrainSpearman = CorrelationMetric.spearman().newAccumulator();
             var train = new MeanOfValues(TRAIN).newAccumulator();
+            var calls = new MeanOfValues(CALLS).newAccumulator();
             var heap = new MeanOfValues(HEAP).newAccumulator();
             boolean counterfactuals = false;
             for (CellResult c : ok) {
@@ -114,6 +116,7 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
                     }
                 }
                 addAll(r2, c.surrogateR2());
+                addAll(calls, c.modelCalls());
                 addAll(seedTau, c.seedKendall());
                 addAll(seedVsi, c.seedVsi());
                 addPairs(c.removalPairs(), foldPearson, foldSpearman);
@@ -166,6 +169,7 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
             rows.add(ResultRow.of(d, m, x, LATENCY, cs.latencyMillis()));
             rows.add(new ResultRow(d, m, x, P50, cs.latencyP50Millis(), Double.NaN, Double.NaN, cs.n()));
             rows.add(new ResultRow(d, m, x, P95, cs.latencyP95Millis(), Double.NaN, Double.NaN, cs.n()));
+            addIfAny(rows, d, m, x, CALLS, calls.result());
             rows.add(ResultRow.of(d, m, x, TRAIN, train.result()));
             rows.add(ResultRow.of(d, m, x, HEAP, heap.result()));
         }

@@ -162,27 +162,38 @@ public final class BenchmarkRunner {
     private record Obs(CellResult.TargetObs target, CellResult.Curve curve, CellResult.Curve neg, long latency,
                        double seedJ, double perturbJ, double retrainJ, double spearman, double cfVerified,
                        int[] cfRemoved, double necessary, double sufficient, double r2, double seedKendall,
-                       double seedVsi, double[] removalPairs, Explanation explanation) {
+                       double seedVsi, double[] removalPairs, Explanation explanation, double calls) {
     }
 
     private CellResult measure(String dataset, ModelSpec spec, String name, long seed, Dataset data, Trained trained,
                                Trained retrained, int[] users) {
         Recommender model = trained.model();
+        // black-box explainers run on a counting wrapper; those that read the model's internals refuse it
+        CountingModels.Counted counted = CountingModels.wrap(model);
         Explainer explainer;
         try {
-            explainer = Explainers.byName(name, model, seed);
-        } catch (IllegalArgumentException e) {
-            return empty(dataset, spec, name, seed, "not measured: " + e.getMessage(), trained.seconds());
+            explainer = Explainers.byName(name, counted, seed);
+        } catch (IllegalArgumentException notBlackBox) {
+            counted = null;
+            try {
+                explainer = Explainers.byName(name, model, seed);
+            } catch (IllegalArgumentException e) {
+                return empty(dataset, spec, name, seed, "not measured: " + e.getMessage(), trained.seconds());
+            }
         }
+        resetPeakHeap();
         Explainer otherSeed = Explainers.byName(name, model, seed + 7919);
         Explainer retrain = retrained == null ? null : Explainers.byName(name, retrained.model(), seed);
         int k = config.stabilityK();
         RemovalProtocol protocol = model instanceof FoldIn f ? new RemovalProtocol(f, config.maxKe()) : null;
         Obs[] obs = new Obs[users.length];
+        CountingModels.Counted calls = counted;
+        Explainer measured = explainer;
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             pool.submit(() -> IntStream.range(0, users.length).parallel().forEach(p ->
-                    obs[p] = observe(model, explainer, otherSeed, retrain, protocol, name, seed, users[p], k))).join();
+                    obs[p] = observe(model, measured, calls, otherSeed, retrain, protocol, name, seed, users[p], k)))
+                    .join();
         } finally {
             pool.shutdown();
         }
@@ -199,6 +210,7 @@ public final class BenchmarkRunner {
         double[] r2 = new double[obs.length];
         double[] seedKendall = new double[obs.length];
         double[] seedVsi = new double[obs.length];
+        double[] modelCalls = new double[obs.length];
         it.unimi.dsi.fastutil.doubles.DoubleArrayList removalPairs = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
         it.unimi.dsi.fastutil.doubles.DoubleArrayList retrainPairs = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
         List<Double> verified = new ArrayList<>();
@@ -218,6 +230,7 @@ public final class BenchmarkRunner {
             r2[p] = o.r2();
             seedKendall[p] = o.seedKendall();
             seedVsi[p] = o.seedVsi();
+            modelCalls[p] = o.calls();
             removalPairs.addElements(removalPairs.size(), o.removalPairs());
             if (retrainPairs.size() < 2 * config.retrainChecks()) {
                 retrainPairs.addElements(retrainPairs.size(), influenceRetrain(spec, data, seed, o.explanation()));
@@ -230,16 +243,16 @@ public final class BenchmarkRunner {
                 }
             }
         }
-        Runtime rt = Runtime.getRuntime();
         return new CellResult(dataset, spec.label(), name, seed, "ok", targets, curves, negs, latency, seedJ, perturbJ,
                 retrainJ, spearman, toArray(verified), toArray(retrainValid), necessary, sufficient, r2, seedKendall, seedVsi,
-                removalPairs.toDoubleArray(), retrainPairs.toDoubleArray(), trained.seconds(),
-                (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+                removalPairs.toDoubleArray(), retrainPairs.toDoubleArray(), modelCalls, trained.seconds(),
+                peakHeapMb());
     }
 
-    private Obs observe(Recommender model, Explainer explainer, Explainer otherSeed, Explainer retrain,
-                        RemovalProtocol protocol, String name, long seed, int user, int k) {
+    private Obs observe(Recommender model, Explainer explainer, CountingModels.Counted counted, Explainer otherSeed,
+                        Explainer retrain, RemovalProtocol protocol, String name, long seed, int user, int k) {
         int item = model.recommend(user, 1).get(0).item();
+        long calls0 = counted == null ? 0 : counted.calls();
         long t0 = System.nanoTime();
         double r2 = Double.NaN;
         Explanation e;
@@ -255,6 +268,7 @@ public final class BenchmarkRunner {
             e = explainer.explain(user, item);
         }
         long latency = System.nanoTime() - t0;
+        double calls = counted == null ? Double.NaN : counted.calls() - calls0;
         int offset = model.data().itemFeatures().numFeatures();
         int[] top = topKeys(e, k, offset);
         List<String> topIds = e.top(k).stream().map(Attribution::id).toList();
@@ -280,7 +294,7 @@ public final class BenchmarkRunner {
         }
         double[] ns = model instanceof FeatureRecommender fr ? featureChecks(fr, e) : new double[] {Double.NaN, Double.NaN};
         return new Obs(target, curve, neg, latency, seedJ, perturbJ, retrainJ, spearman, cfVerified, removed, ns[0],
-                ns[1], Double.isFinite(r2) ? r2 : Double.NaN, seedKendall, seedVsi, pairs, e);
+                ns[1], Double.isFinite(r2) ? r2 : Double.NaN, seedKendall, seedVsi, pairs, e, calls);
     }
 
     /** How many top feature attributions PN/PS switch off or keep, and the rank cutoff they are judged by. */
@@ -439,10 +453,30 @@ public final class BenchmarkRunner {
         return Rankings.rankOf(scores, item, data.interactions().userRow(user).indices()) > 1 ? 1 : 0;
     }
 
+    /** Starts a new peak of the heap memory pools. */
+    private static void resetPeakHeap() {
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.isValid()) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** The sum of the heap pools' peak usage since {@link #resetPeakHeap()}, in MB (the whole JVM's heap). */
+    private static double peakHeapMb() {
+        long bytes = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.isValid()) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / 1048576.0;
+    }
+
     private CellResult empty(String dataset, ModelSpec spec, String name, long seed, String status, double train) {
         double[] none = new double[0];
         return new CellResult(dataset, spec.label(), name, seed, status, List.of(), List.of(), List.of(), new long[0],
-                none, none, none, none, none, none, none, none, none, none, none, none, none, train, 0);
+                none, none, none, none, none, none, none, none, none, none, none, none, none, none, train, 0);
     }
 
     private static double[] toArray(List<Double> list) {

@@ -32,15 +32,17 @@ import java.util.List;
  * @param removalPairs   flattened (weight, actual fold-in score drop) pairs of the top interaction attributions
  * @param retrainPairs   flattened (predicted, actual) score drops after retraining the whole model without the
  *                       top interaction, for the sampled targets of explainers that predict removal effects
+ * @param modelCalls     per target, the batch model calls of a black-box explainer (NaN for explainers that
+ *                       read the model's internals in closed form)
  * @param trainSeconds   time to train the cell's model
- * @param heapMb         heap in use after the cell, MB
+ * @param heapMb         peak heap of the JVM while the cell ran, MB
  */
 public record CellResult(String dataset, String model, String explainer, long seed, String status,
                          List<TargetObs> targets, List<Curve> curves, List<Curve> negCurves, long[] latencyNanos,
                          double[] seedJaccard, double[] perturbJaccard, double[] retrainJaccard,
                          double[] removalSpearman, double[] cfVerified, double[] cfRetrainValid,
                          double[] necessary, double[] sufficient, double[] surrogateR2, double[] seedKendall,
-                         double[] seedVsi, double[] removalPairs, double[] retrainPairs,
+                         double[] seedVsi, double[] removalPairs, double[] retrainPairs, double[] modelCalls,
                          double trainSeconds, double heapMb) {
 
     /**
@@ -64,7 +66,7 @@ public record CellResult(String dataset, String model, String explainer, long se
     }
 
     /** The version of this record's layout; cells written by another version are recomputed, not read. */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
 
     /**
      * The file name of a cell's observations. It carries {@code protocol}, a digest of the format version and

@@ -36,7 +36,7 @@ final class HtmlReport {
             BenchResults.RETRAIN_PEARSON, BenchResults.MEP, BenchResults.SEED_J, BenchResults.SEED_TAU,
             BenchResults.PERTURB_J, BenchResults.RETRAIN_J, BenchResults.CF_VERIFIED, BenchResults.CF_RETRAIN,
             BenchResults.PN, BenchResults.PS, BenchResults.FNS, BenchResults.R2,
-            BenchResults.P50, BenchResults.P95);
+            BenchResults.P50, BenchResults.P95, BenchResults.CALLS, BenchResults.HEAP);
 
     static String render(BenchResults results) {
         if (System.getProperty("java.awt.headless") == null) {

@@ -59,6 +59,12 @@ class BenchmarkRunnerTest {
                 BenchResults.FOLDIN_PEARSON).orElseThrow().mean() > 0.999);
         assertTrue(Math.abs(r.find("uci-restaurant", "als(factors=8,iterations=4,threads=1)", "random",
                 BenchResults.FOLDIN_SPEARMAN).orElseThrow().mean()) < 0.3);
+        // black-box explainers have their model calls counted (the baselines score the user once); explainers
+        // that read the model in closed form have none
+        assertEquals(1.0, r.find("uci-restaurant", "als(factors=8,iterations=4,threads=1)", "cosine",
+                BenchResults.CALLS).orElseThrow().mean());
+        assertTrue(r.find("uci-restaurant", "als(factors=8,iterations=4,threads=1)", "neighbourhood",
+                BenchResults.CALLS).isEmpty());
         // resume: cells already on disk are read, not recomputed
         Path cells = dir.resolve("cells");
         Path one;
