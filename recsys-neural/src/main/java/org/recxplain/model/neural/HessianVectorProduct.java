@@ -11,7 +11,7 @@ import java.util.List;
  * computed once with its own graph ({@code createGraph}), and each {@link #apply(float[])} back-propagates
  * v . gradient through that graph, which gives H v exactly (up to float rounding) without forming H.
  *
- * <p>Obtained from {@link NeuMf#userLossHessian(int, org.recxplain.data.Row, NeuMf.Scope)}. The vector space
+ * <p>Obtained from {@link NeuMf#userLossHessianProducts(int, org.recxplain.data.Row, NeuMf.Scope)}. The vector space
  * is that of the scope: the user's parameters, or all parameters in {@link NeuMf#parameterLayout()} order.
  *
  * <p>Resources: the session holds the graph of the objective and of its gradient in native memory until

@@ -226,7 +226,8 @@ final class NeuMfNetwork {
     /**
      * Logits of rows that pair a user slot with an item.
      *
-     * @param slot       for each row, the slot of its user in {@code userGmf} etc. ([n] int)
+     * @param slot       for each row, the slot of its user in {@code userGmf} etc. ([n] int), or null for
+     *                   one user (b = 1) broadcast over every row
      * @param userGmf    GMF user vectors per slot [b, k_G]
      * @param userMlp    MLP user vectors per slot [b, k_M]
      * @param userPooled pooled user features per slot [b, k_F], or null
@@ -235,8 +236,9 @@ final class NeuMfNetwork {
      */
     NDArray logits(View v, NDArray slot, NDArray userGmf, NDArray userMlp, NDArray userPooled, NDArray itemPart,
                    NDArray itemGmf) {
-        NDArray pre = itemPart.add(rows(userPart(v, userMlp, userPooled), slot));
-        NDArray gmf = rows(userGmf, slot).mul(itemGmf);
+        NDArray user = userPart(v, userMlp, userPooled);
+        NDArray pre = itemPart.add(slot == null ? user : rows(user, slot));
+        NDArray gmf = (slot == null ? userGmf : rows(userGmf, slot)).mul(itemGmf);
         return head(v, pre, gmf);
     }
 
@@ -274,7 +276,7 @@ final class NeuMfNetwork {
 
         /** An array owned by {@code m} with the values of {@code a} (and, if {@code a} has one, its gradient path). */
         static NDArray rehome(NDManager m, NDArray a) {
-            NDArray r = a.hasGradient() ? a.reshape(a.getShape()) : a.stopGradient();
+            NDArray r = a.hasGradient() ? Autograd.recording(() -> a.reshape(a.getShape())) : a.stopGradient();
             r.attach(m);
             return r;
         }
