@@ -9,8 +9,8 @@ import org.recxplain.model.fm.FeatureScaling;
  * {@code sum_f x_f E_f / n}, where x_f is the model input of feature f ({@link FeatureScaling}: 1 for a
  * categorical or multi-valued feature, the standardised value for a numeric one), E_f the feature's
  * embedding and n the number of features of the entity (mean pooling; an entity without features pools to
- * zero). Batches of entities come out as padded matrices of feature indices and weights
- * {@code x_f / n}; padding has index 0 and weight 0, so it adds nothing and gets no gradient.
+ * zero). A batch of entities comes out as a sparse matrix of the weights {@code x_f / n} ({@link Bag}), so
+ * pooling costs O(entries x k_F) however many features the richest entity has.
  *
  * <p>Thread-safety: immutable.
  */
@@ -62,13 +62,9 @@ final class FeatureBags {
         return weights[entity];
     }
 
-    /** The padded bags of {@code entities} (repeats allowed). */
+    /** The bags of {@code entities} (repeats allowed), one row each. */
     Bag of(int[] entities) {
-        int width = 0;
-        for (int e : entities) {
-            width = Math.max(width, features[e].length);
-        }
-        Bag bag = new Bag(entities.length, width);
+        Bag bag = new Bag(entities.length, scaling.size());
         for (int r = 0; r < entities.length; r++) {
             bag.put(r, features[entities[r]], weights[entities[r]]);
         }
@@ -76,18 +72,14 @@ final class FeatureBags {
     }
 
     /**
-     * The padded bags of explicit feature rows in raw units (as in
+     * The bags of explicit feature rows in raw units (as in
      * {@link org.recxplain.model.FeatureRecommender#scoreWithFeatures}).
      *
      * @throws IllegalArgumentException naming {@code what} if a row has a feature index this model does
      *                                  not know
      */
     Bag ofRows(Row[] rows, String what) {
-        int width = 0;
-        for (Row r : rows) {
-            width = Math.max(width, r.size());
-        }
-        Bag bag = new Bag(rows.length, width);
+        Bag bag = new Bag(rows.length, scaling.size());
         for (int p = 0; p < rows.length; p++) {
             Row r = rows[p];
             for (int f : r.indices()) {
@@ -101,23 +93,46 @@ final class FeatureBags {
         return bag;
     }
 
-    /** A padded batch: {@code count} rows of {@code width} (index, weight) pairs, row-major. */
+    /**
+     * A batch of bags as a sparse [count, features] matrix in coordinate form: the pooled embeddings of the
+     * batch are this matrix times the embedding table. Not thread-safe while being filled.
+     */
     static final class Bag {
         final int count;
-        final int width;
-        final int[] indices;
-        final float[] weights;
+        final int features;
+        private final it.unimi.dsi.fastutil.longs.LongArrayList rows = new it.unimi.dsi.fastutil.longs.LongArrayList();
+        private final it.unimi.dsi.fastutil.longs.LongArrayList cols = new it.unimi.dsi.fastutil.longs.LongArrayList();
+        private final it.unimi.dsi.fastutil.floats.FloatArrayList values =
+                new it.unimi.dsi.fastutil.floats.FloatArrayList();
 
-        Bag(int count, int width) {
+        Bag(int count, int features) {
             this.count = count;
-            this.width = width;
-            this.indices = new int[count * width];
-            this.weights = new float[count * width];
+            this.features = features;
         }
 
         void put(int row, int[] f, float[] w) {
-            System.arraycopy(f, 0, indices, row * width, f.length);
-            System.arraycopy(w, 0, weights, row * width, w.length);
+            for (int p = 0; p < f.length; p++) {
+                rows.add(row);
+                cols.add(f[p]);
+                values.add(w[p]);
+            }
+        }
+
+        /** Number of stored (row, feature) entries. */
+        int entries() {
+            return values.size();
+        }
+
+        long[] rowIndices() {
+            return rows.toLongArray();
+        }
+
+        long[] featureIndices() {
+            return cols.toLongArray();
+        }
+
+        float[] weights() {
+            return values.toFloatArray();
         }
     }
 }

@@ -53,16 +53,19 @@ import java.util.SplittableRandom;
  * a user with history H has the objective
  * <pre>
  *   L_u(p) = [ mean_{i in H} softplus(-f_ui) + k mean_{j in N(H)} softplus(f_uj) ] / (1 + k)
- *            + (regularization / 2) |p|^2,
+ *            + (lambda / 2) |p|^2,
  * </pre>
- * with k = {@link Config#negatives()} and N(H) the first {@link Config#foldInNegatives()} items outside H of
+ * with lambda = {@link Config#foldInRegularization()}, k = {@link Config#negatives()} and N(H) the first
+ * {@link Config#foldInNegatives()} items outside H of
  * one seeded permutation of the items (so a history always gets the same negatives, and removing an
- * interaction changes them by at most one item). {@link #foldIn(int, Row)} minimises L_u by
- * {@link Config#foldInSteps()} Adam steps from p = 0. Training ends with a fold-in of every user's training
- * history, so the stored user parameters are exactly what {@link #foldIn} gives for the training history
+ * interaction changes them by at most one item). {@link #foldIn(int, Row)} minimises L_u by damped Newton
+ * steps from p = 0 with the exact Hessian (see {@link #userLossHessian(int, Row)}) until no step lowers L_u
+ * (at most {@link Config#foldInIterations()} iterations). Training ends with a fold-in of every user's
+ * training history, so the stored user parameters are what {@link #foldIn} gives for the training history
  * (up to float rounding: users are fitted in batches), {@link #scoreAllFolded} of the own history equals
- * {@link #scoreAll} up to rounding, and the stored parameters are (near-)stationary points of L_u, which
- * influence functions assume.
+ * {@link #scoreAll} up to rounding, and the stored parameters minimise L_u, which influence functions
+ * assume. (L_u is piecewise smooth in p^M; where its minimiser lies on a ReLU switch the gradient there is
+ * small but not zero: see {@link UserObjective}.)
  *
  * <p><b>Derivatives for explainers</b> (each computed by PyTorch's autograd; vectors are float arrays):
  * {@link #predictionGradient}, {@link #interactionLossGradient} and {@link #userLossGradient} with respect to
@@ -111,24 +114,25 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      * @param featureFactors     size k_F of the side-feature embeddings (&ge; 1; unused without features)
      * @param hidden             widths of the MLP layers, first to last (at least one, each &ge; 1)
      * @param learningRate       Adam step size of training (&gt; 0)
-     * @param regularization     weight decay of training and L2 weight of the user objective (&ge; 0)
+     * @param regularization     decoupled weight decay of training (&ge; 0)
      * @param epochs             passes over the interactions (&ge; 1)
      * @param batchSize          positives per batch (&ge; 1); each brings its negatives
      * @param negatives          sampled negatives per positive (&ge; 1); also k of the user objective
-     * @param foldInSteps        Adam steps of a fold-in (&ge; 1)
-     * @param foldInLearningRate Adam step size of a fold-in (&gt; 0)
+     * @param foldInRegularization L2 weight lambda of the user objective (&gt; 0; it makes the objective
+     *                           strongly convex in p^G and keeps fold-ins from over-fitting short histories)
+     * @param foldInIterations   the most Newton iterations of a fold-in (&ge; 1)
      * @param foldInNegatives    negatives of the user objective: 0 for every item outside the history,
      *                           otherwise this many from the seeded permutation
      * @param seed               the seed of everything random
      */
     public record Config(int gmfFactors, int mlpFactors, int featureFactors, List<Integer> hidden,
                          double learningRate, double regularization, int epochs, int batchSize, int negatives,
-                         int foldInSteps, double foldInLearningRate, int foldInNegatives, long seed) {
+                         double foldInRegularization, int foldInIterations, int foldInNegatives, long seed) {
 
         /** The names {@link #of(ModelSpec, long)} accepts. */
         public static final List<String> PARAMETERS = List.of("gmfFactors", "mlpFactors", "featureFactors", "hidden",
-                "learningRate", "regularization", "epochs", "batchSize", "negatives", "foldInSteps",
-                "foldInLearningRate", "foldInNegatives");
+                "learningRate", "regularization", "epochs", "batchSize", "negatives", "foldInRegularization",
+                "foldInIterations", "foldInNegatives");
 
         public Config {
             requireRange("gmfFactors", gmfFactors, 1, 4096);
@@ -149,8 +153,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
             requireRange("epochs", epochs, 1, Integer.MAX_VALUE);
             requireRange("batchSize", batchSize, 1, 1 << 20);
             requireRange("negatives", negatives, 1, 1000);
-            requireRange("foldInSteps", foldInSteps, 1, 1_000_000);
-            requirePositive("foldInLearningRate", foldInLearningRate);
+            requirePositive("foldInRegularization", foldInRegularization);
+            requireRange("foldInIterations", foldInIterations, 1, 10_000);
             requireRange("foldInNegatives", foldInNegatives, 0, Integer.MAX_VALUE);
         }
 
@@ -167,11 +171,12 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         }
 
         /**
-         * k_G = k_M = 16, k_F = 8, MLP 32-16-8, learning rate 0.005, regularisation 1e-5, 10 epochs,
-         * batches of 1024 positives, 4 negatives, fold-in 100 steps at 0.05 against 200 negatives, seed 42.
+         * k_G = k_M = 16, k_F = 8, MLP 32-16-8, learning rate 0.005, weight decay 1e-3, 10 epochs,
+         * batches of 1024 positives, 4 negatives, fold-in with lambda 0.01 and at most 20 Newton iterations
+         * against 200 negatives, seed 42.
          */
         public static Config defaults() {
-            return new Config(16, 16, 8, List.of(32, 16, 8), 0.005, 1e-5, 10, 1024, 4, 100, 0.05, 200, 42L);
+            return new Config(16, 16, 8, List.of(32, 16, 8), 0.005, 1e-3, 10, 1024, 4, 0.01, 20, 200, 42L);
         }
 
         /**
@@ -189,8 +194,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
                     spec.doubleParam("learningRate", d.learningRate),
                     spec.doubleParam("regularization", d.regularization), spec.intParam("epochs", d.epochs),
                     spec.intParam("batchSize", d.batchSize), spec.intParam("negatives", d.negatives),
-                    spec.intParam("foldInSteps", d.foldInSteps),
-                    spec.doubleParam("foldInLearningRate", d.foldInLearningRate),
+                    spec.doubleParam("foldInRegularization", d.foldInRegularization),
+                    spec.intParam("foldInIterations", d.foldInIterations),
                     spec.intParam("foldInNegatives", d.foldInNegatives), seed);
         }
 
@@ -213,47 +218,47 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
 
         public Config withEpochs(int n) {
             return new Config(gmfFactors, mlpFactors, featureFactors, hidden, learningRate, regularization, n,
-                    batchSize, negatives, foldInSteps, foldInLearningRate, foldInNegatives, seed);
+                    batchSize, negatives, foldInRegularization, foldInIterations, foldInNegatives, seed);
         }
 
         public Config withSeed(long s) {
             return new Config(gmfFactors, mlpFactors, featureFactors, hidden, learningRate, regularization, epochs,
-                    batchSize, negatives, foldInSteps, foldInLearningRate, foldInNegatives, s);
+                    batchSize, negatives, foldInRegularization, foldInIterations, foldInNegatives, s);
         }
 
         public Config withFactors(int gmf, int mlp, int feature) {
             return new Config(gmf, mlp, feature, hidden, learningRate, regularization, epochs, batchSize, negatives,
-                    foldInSteps, foldInLearningRate, foldInNegatives, seed);
+                    foldInRegularization, foldInIterations, foldInNegatives, seed);
         }
 
         public Config withHidden(List<Integer> h) {
             return new Config(gmfFactors, mlpFactors, featureFactors, h, learningRate, regularization, epochs,
-                    batchSize, negatives, foldInSteps, foldInLearningRate, foldInNegatives, seed);
+                    batchSize, negatives, foldInRegularization, foldInIterations, foldInNegatives, seed);
         }
 
         public Config withLearningRate(double lr) {
             return new Config(gmfFactors, mlpFactors, featureFactors, hidden, lr, regularization, epochs, batchSize,
-                    negatives, foldInSteps, foldInLearningRate, foldInNegatives, seed);
+                    negatives, foldInRegularization, foldInIterations, foldInNegatives, seed);
         }
 
         public Config withRegularization(double r) {
             return new Config(gmfFactors, mlpFactors, featureFactors, hidden, learningRate, r, epochs, batchSize,
-                    negatives, foldInSteps, foldInLearningRate, foldInNegatives, seed);
+                    negatives, foldInRegularization, foldInIterations, foldInNegatives, seed);
         }
 
         public Config withBatchSize(int b) {
             return new Config(gmfFactors, mlpFactors, featureFactors, hidden, learningRate, regularization, epochs, b,
-                    negatives, foldInSteps, foldInLearningRate, foldInNegatives, seed);
+                    negatives, foldInRegularization, foldInIterations, foldInNegatives, seed);
         }
 
         public Config withNegatives(int n) {
             return new Config(gmfFactors, mlpFactors, featureFactors, hidden, learningRate, regularization, epochs,
-                    batchSize, n, foldInSteps, foldInLearningRate, foldInNegatives, seed);
+                    batchSize, n, foldInRegularization, foldInIterations, foldInNegatives, seed);
         }
 
-        public Config withFoldIn(int steps, double lr, int negativeItems) {
+        public Config withFoldIn(double lambda, int iterations, int negativeItems) {
             return new Config(gmfFactors, mlpFactors, featureFactors, hidden, learningRate, regularization, epochs,
-                    batchSize, negatives, steps, lr, negativeItems, seed);
+                    batchSize, negatives, lambda, iterations, negativeItems, seed);
         }
 
         /** The hyper-parameters as strings, for {@link ModelInfo}. */
@@ -268,8 +273,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
             m.put("epochs", Integer.toString(epochs));
             m.put("batchSize", Integer.toString(batchSize));
             m.put("negatives", Integer.toString(negatives));
-            m.put("foldInSteps", Integer.toString(foldInSteps));
-            m.put("foldInLearningRate", Double.toString(foldInLearningRate));
+            m.put("foldInRegularization", Double.toString(foldInRegularization));
+            m.put("foldInIterations", Integer.toString(foldInIterations));
             m.put("foldInNegatives", Integer.toString(foldInNegatives));
             return m;
         }
@@ -292,7 +297,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
     private final NeuMfNetwork net;
     private final FeatureBags itemBags;
     private final FeatureBags userBags;
-    private final int[] negativeOrder;
+    private final UserObjective objective;
     private final NDManager manager;
     /** Parameters (and the item-part cache), owned by {@link #manager}, without gradient. */
     private final Map<String, NDArray> arrays;
@@ -311,7 +316,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         this.userBags = FeatureBags.of(data.userFeatures());
         this.net = new NeuMfNetwork(dimsOf(data, config, itemBags, userBags));
         this.layout = ParameterLayout.of(net.shapes());
-        this.negativeOrder = negativeOrder(data.interactions().numItems(), config.seed());
+        this.objective = new UserObjective(net, config, userBags,
+                negativeOrder(data.interactions().numItems(), config.seed()), ITEM_PART);
         Map<String, Shape> shapes = net.shapes();
         if (!values.keySet().equals(shapes.keySet())) {
             throw new IllegalArgumentException("parameters " + values.keySet() + " do not match the network's "
@@ -459,7 +465,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
             for (int k = 0; k < users.length; k++) {
                 histories[k] = data.interactions().userRow(users[k]);
             }
-            float[][] fitted = fit(users, histories);
+            float[][] fitted = objective.fit(manager, arrays, users, histories, numItems());
             for (int k = 0; k < users.length; k++) {
                 System.arraycopy(fitted[k], 0, g, users[k] * kg, kg);
                 System.arraycopy(fitted[k], kg, m, users[k] * km, km);
@@ -507,7 +513,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
                         .writeInt(config.featureFactors()).writeInts(config.hiddenArray())
                         .writeDouble(config.learningRate()).writeDouble(config.regularization())
                         .writeInt(config.epochs()).writeInt(config.batchSize()).writeInt(config.negatives())
-                        .writeInt(config.foldInSteps()).writeDouble(config.foldInLearningRate())
+                        .writeDouble(config.foldInRegularization()).writeInt(config.foldInIterations())
                         .writeInt(config.foldInNegatives()).writeLong(config.seed()),
                 data, out -> out.writeStrings(layout.names()).writeBytes(encoded));
     }
@@ -528,7 +534,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         return ModelCodec.read(r, FAMILY, FORMAT_VERSION,
                 in -> new Config(in.readInt(), in.readInt(), in.readInt(),
                         Arrays.stream(in.readInts()).boxed().toList(), in.readDouble(), in.readDouble(), in.readInt(),
-                        in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readInt(), in.readLong()),
+                        in.readInt(), in.readInt(), in.readDouble(), in.readInt(), in.readInt(), in.readLong()),
                 (in, config, data) -> {
                     List<String> names = in.readStrings();
                     byte[] encoded = in.readBytes();
@@ -732,118 +738,22 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
 
     // ------------------------------------------------------------------------------- the user objective
 
-    /** The rows of the user objective of a batch of (user, history): slot, item, sign and weight per row. */
-    private record ObjectiveRows(int[] slot, int[] items, float[] signs, float[] weights) {
-    }
-
-    private ObjectiveRows objectiveRows(Row[] histories) {
-        int ni = numItems();
-        int k = config.negatives();
-        it.unimi.dsi.fastutil.ints.IntArrayList s = new it.unimi.dsi.fastutil.ints.IntArrayList();
-        it.unimi.dsi.fastutil.ints.IntArrayList items = new it.unimi.dsi.fastutil.ints.IntArrayList();
-        it.unimi.dsi.fastutil.floats.FloatArrayList signs = new it.unimi.dsi.fastutil.floats.FloatArrayList();
-        it.unimi.dsi.fastutil.floats.FloatArrayList weights = new it.unimi.dsi.fastutil.floats.FloatArrayList();
-        for (int b = 0; b < histories.length; b++) {
-            int[] h = histories[b].indices();
-            for (int i : h) {
-                Objects.checkIndex(i, ni);
-            }
-            int[] neg = negativesOf(h);
-            double wp = 1.0 / ((1 + k) * Math.max(1, h.length));
-            double wn = (double) k / ((1 + k) * Math.max(1, neg.length));
-            for (int i : h) {
-                s.add(b);
-                items.add(i);
-                signs.add(-1f);
-                weights.add((float) wp);
-            }
-            for (int j : neg) {
-                s.add(b);
-                items.add(j);
-                signs.add(1f);
-                weights.add((float) wn);
-            }
-        }
-        return new ObjectiveRows(s.toIntArray(), items.toIntArray(), signs.toFloatArray(), weights.toFloatArray());
-    }
-
-    /** N(H): the first foldInNegatives items outside the (ascending) history in the seeded permutation. */
-    private int[] negativesOf(int[] history) {
-        int want = config.foldInNegatives() == 0 ? Integer.MAX_VALUE : config.foldInNegatives();
-        it.unimi.dsi.fastutil.ints.IntArrayList out = new it.unimi.dsi.fastutil.ints.IntArrayList();
-        for (int p = 0; p < negativeOrder.length && out.size() < want; p++) {
-            if (Arrays.binarySearch(history, negativeOrder[p]) < 0) {
-                out.add(negativeOrder[p]);
-            }
-        }
-        return out.toIntArray();
-    }
-
     /**
      * The fold-in of a history: the user parameters [p^G, p^M] that minimise the user objective L_u for
-     * {@code history} (item indices ascending; values ignored) with every other parameter fixed, by
-     * {@link Config#foldInSteps()} Adam steps from zero. A deterministic function of the history (and of the
-     * user's side features).
+     * {@code history} (item indices ascending; values ignored) with every other parameter fixed, by damped
+     * Newton steps from zero. A deterministic function of the history (and of the user's side features).
      *
      * @throws IndexOutOfBoundsException if the user or an item is out of range
      */
     public float[] foldIn(int user, Row history) {
-        Objects.checkIndex(user, data.interactions().numUsers());
-        return fit(new int[] {user}, new Row[] {history})[0];
-    }
-
-    /** Fold-in of several users at once (each user's result is what a fold-in of that user alone gives). */
-    private float[][] fit(int[] users, Row[] histories) {
         checkOpen();
-        ObjectiveRows rows = objectiveRows(histories);
-        int b = users.length;
-        int kg = config.gmfFactors();
-        int km = config.mlpFactors();
-        try (NDManager m = manager.newSubManager()) {
-            View v = View.of(m, arrays);
-            NDArray items = m.create(rows.items());
-            NDArray part = NeuMfNetwork.rows(v.get(ITEM_PART), items);
-            NDArray itemGmf = NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), items);
-            NDArray pooled = userPooled(v, users);
-            NDArray slot = m.create(rows.slot());
-            NDArray signs = m.create(rows.signs());
-            NDArray weights = m.create(rows.weights());
-            NDArray g = Autograd.leaf(m.zeros(new Shape(b, kg)));
-            NDArray mm = Autograd.leaf(m.zeros(new Shape(b, km)));
-            Adam adam = new Adam(config.foldInLearningRate());
-            for (int t = 0; t < config.foldInSteps(); t++) {
-                try (NDManager step = m.newSubManager()) {
-                    View sv = v.into(step);
-                    NDArray gs = View.rehome(step, g);
-                    NDArray ms = View.rehome(step, mm);
-                    Autograd.recording(() -> {
-                        NDArray f = net.logits(sv, View.rehome(step, slot), gs, ms,
-                                pooled == null ? null : View.rehome(step, pooled), View.rehome(step, part),
-                                View.rehome(step, itemGmf));
-                        NDArray loss = NeuMfNetwork.logisticLoss(f, View.rehome(step, signs), View.rehome(step, weights))
-                                .add(regularizer(gs, ms));
-                        Autograd.backward(loss, false, false);
-                        return null;
-                    });
-                }
-                adam.step(List.of(g, mm));
-            }
-            float[] gv = g.toFloatArray();
-            float[] mv = mm.toFloatArray();
-            float[][] out = new float[b][];
-            for (int k = 0; k < b; k++) {
-                float[] p = new float[kg + km];
-                System.arraycopy(gv, k * kg, p, 0, kg);
-                System.arraycopy(mv, k * km, p, kg, km);
-                out[k] = p;
-            }
-            return out;
-        }
+        Objects.checkIndex(user, data.interactions().numUsers());
+        return objective.fit(manager, arrays, new int[] {user}, new Row[] {history}, numItems())[0];
     }
 
-    /** (regularization / 2) (|g|^2 + |m|^2). */
+    /** (lambda / 2) (|g|^2 + |m|^2), the regularizer of the user objective. */
     private NDArray regularizer(NDArray g, NDArray m) {
-        return g.square().sum().add(m.square().sum()).mul((float) (config.regularization() / 2));
+        return g.square().sum().add(m.square().sum()).mul((float) (config.foldInRegularization() / 2));
     }
 
     // ------------------------------------------------------------------------------ derivatives (hooks)
@@ -851,7 +761,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
     /**
      * One differentiable evaluation for one user in its own array manager: the leaves are the user's
      * parameters ({@link Scope#USER}, initialised from {@code userParameters}) or copies of all parameters
-     * ({@link Scope#ALL}, the user's own rows in the user tables).
+     * ({@link Scope#ALL}, the user's own rows in the user tables). Every operation on the leaves is recorded,
+     * also those of the constructor.
      */
     private final class Evaluation implements AutoCloseable {
         final NDManager m;
@@ -878,8 +789,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
                     }
                     v = View.of(m, copies);
                     NDArray u = m.create(new int[] {user});
-                    userGmfRow = NeuMfNetwork.rows(v.get(NeuMfNetwork.USER_GMF), u);
-                    userMlpRow = NeuMfNetwork.rows(v.get(NeuMfNetwork.USER_MLP), u);
+                    userGmfRow = Autograd.recording(() -> NeuMfNetwork.rows(v.get(NeuMfNetwork.USER_GMF), u));
+                    userMlpRow = Autograd.recording(() -> NeuMfNetwork.rows(v.get(NeuMfNetwork.USER_MLP), u));
                 } else {
                     v = View.of(m, arrays);
                     NDArray[] p = userArrays(m, parameters == null ? userParameters(user) : parameters);
@@ -888,7 +799,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
                     leaves.add(userGmfRow);
                     leaves.add(userMlpRow);
                 }
-                pooled = userPooled(v, new int[] {user});
+                pooled = Autograd.recording(() -> userPooled(v, new int[] {user}));
             } catch (RuntimeException | Error e) {
                 m.close();
                 throw e;
@@ -908,7 +819,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
 
         /** L_u for a history. */
         NDArray objective(Row history) {
-            ObjectiveRows rows = objectiveRows(new Row[] {history});
+            UserObjective.Rows rows = objective.rows(new Row[] {history}, numItems());
             NDArray f = logits(rows.items());
             return NeuMfNetwork.logisticLoss(f, m.create(rows.signs()), m.create(rows.weights()))
                     .add(regularizer(userGmfRow, userMlpRow));
@@ -938,8 +849,9 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         }
     }
 
-    private float[] gradientOf(Scope scope, int user, java.util.function.Function<Evaluation, NDArray> target) {
-        try (Evaluation e = new Evaluation(scope, user, null)) {
+    private float[] gradientOf(Scope scope, int user, float[] parameters,
+                               java.util.function.Function<Evaluation, NDArray> target) {
+        try (Evaluation e = new Evaluation(scope, user, parameters)) {
             return Autograd.recording(() -> e.gradient(target.apply(e)));
         }
     }
@@ -951,7 +863,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      */
     public float[] predictionGradient(int user, int item, Scope scope) {
         Objects.checkIndex(item, numItems());
-        return gradientOf(scope, user, e -> e.logits(new int[] {item}).sum());
+        return gradientOf(scope, user, null, e -> e.logits(new int[] {item}).sum());
     }
 
     /**
@@ -960,20 +872,41 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      */
     public float[] interactionLossGradient(int user, int item, boolean positive, Scope scope) {
         Objects.checkIndex(item, numItems());
-        return gradientOf(scope, user, e -> e.logits(new int[] {item}).mul(positive ? -1f : 1f)
+        return gradientOf(scope, user, null, e -> e.logits(new int[] {item}).mul(positive ? -1f : 1f)
                 .getNDArrayInternal().softPlus().sum());
     }
 
     /** The user objective L_u of {@code history} at the user's stored parameters. */
     public double userLoss(int user, Row history) {
-        try (Evaluation e = new Evaluation(Scope.USER, user, null)) {
+        return userLoss(user, history, null);
+    }
+
+    /**
+     * The user objective L_u of {@code history} at {@code parameters} ([p^G, p^M]; null for the stored ones).
+     *
+     * @throws IllegalArgumentException if {@code parameters} has the wrong length
+     */
+    public double userLoss(int user, Row history, float[] parameters) {
+        if (parameters != null) {
+            requireUserVector(parameters);
+        }
+        try (Evaluation e = new Evaluation(Scope.USER, user, parameters)) {
             return e.objective(history).getFloat();
         }
     }
 
     /** The gradient of the user objective L_u of {@code history} at the stored parameters. */
     public float[] userLossGradient(int user, Row history, Scope scope) {
-        return gradientOf(scope, user, e -> e.objective(history));
+        return gradientOf(scope, user, null, e -> e.objective(history));
+    }
+
+    /**
+     * The gradient of L_u of {@code history} with respect to the user's parameters, at {@code parameters}
+     * ([p^G, p^M]): what a fold-in descends.
+     */
+    public float[] userLossGradient(int user, Row history, float[] parameters) {
+        requireUserVector(parameters);
+        return gradientOf(Scope.USER, user, parameters, e -> e.objective(history));
     }
 
     /**
@@ -981,7 +914,19 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      * double backward. The caller closes the session.
      */
     public HessianVectorProduct userLossHessianProducts(int user, Row history, Scope scope) {
-        Evaluation e = new Evaluation(scope, user, null);
+        return hessianProducts(new Evaluation(scope, user, null), history);
+    }
+
+    /**
+     * Hessian-vector products of L_u of {@code history} with respect to the user's parameters, at
+     * {@code parameters} ([p^G, p^M]), by double backward. The caller closes the session.
+     */
+    public HessianVectorProduct userLossHessianProducts(int user, Row history, float[] parameters) {
+        requireUserVector(parameters);
+        return hessianProducts(new Evaluation(Scope.USER, user, parameters), history);
+    }
+
+    private HessianVectorProduct hessianProducts(Evaluation e, Row history) {
         try {
             NDArray objective = Autograd.recording(() -> e.objective(history));
             return new HessianVectorProduct(e.m, e.leaves, objective);
@@ -997,7 +942,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      *
      * <p>f is linear in p^G and piecewise linear in p^M (ReLU layers, linear output), so its second
      * derivatives in p vanish wherever they exist and the Hessian is exactly
-     * {@code sum_r w_r sigma(f_r)(1 - sigma(f_r)) J_r J_r^T + regularization I}, with J_r = df_r/dp. This
+     * {@code sum_r w_r sigma(f_r)(1 - sigma(f_r)) J_r J_r^T + lambda I}, with J_r = df_r/dp. This
      * computes all J_r with one first-order backward (one copy of p per row) and sums in double precision;
      * it agrees with {@link #userLossHessianProducts(int, Row, Scope)} (double backward) to float rounding.
      */
@@ -1006,53 +951,14 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         Objects.checkIndex(user, data.interactions().numUsers());
         float[] p = parameters == null ? userParameters(user) : parameters;
         requireUserVector(p);
-        ObjectiveRows rows = objectiveRows(new Row[] {history});
-        int n = rows.items().length;
-        int kg = config.gmfFactors();
-        int km = config.mlpFactors();
-        int d = kg + km;
-        double[][] h = new double[d][d];
+        UserObjective.Rows rows = objective.rows(new Row[] {history}, numItems());
+        UserObjective.Evaluation e = objective.evaluate(manager, arrays, new int[] {user}, new float[][] {p}, rows,
+                true);
+        double[] flat = objective.hessian(rows, 0, e);
+        int d = objective.dimension();
+        double[][] h = new double[d][];
         for (int a = 0; a < d; a++) {
-            h[a][a] = config.regularization();
-        }
-        if (n == 0) {
-            return h;
-        }
-        try (NDManager m = manager.newSubManager()) {
-            View v = View.of(m, arrays);
-            NDArray[] pa = userArrays(m, p);
-            NDArray g = Autograd.leaf(pa[0].repeat(0, n));
-            NDArray mm = Autograd.leaf(pa[1].repeat(0, n));
-            NDArray items = m.create(rows.items());
-            NDArray slot = m.create(range(n));
-            NDArray pooled = userPooled(v, new int[] {user});
-            NDArray pooledRows = pooled == null ? null : pooled.repeat(0, n);
-            float[] f = Autograd.recording(() -> {
-                NDArray logits = net.logits(v, slot, g, mm, pooledRows, NeuMfNetwork.rows(v.get(ITEM_PART), items),
-                        NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), items));
-                float[] values = logits.toFloatArray();
-                Autograd.backward(logits.sum(), false, false);
-                return values;
-            });
-            float[] jg = Autograd.gradient(g);
-            float[] jm = Autograd.gradient(mm);
-            double[] j = new double[d];
-            for (int r = 0; r < n; r++) {
-                for (int c = 0; c < kg; c++) {
-                    j[c] = jg[r * kg + c];
-                }
-                for (int c = 0; c < km; c++) {
-                    j[kg + c] = jm[r * km + c];
-                }
-                double s = 1 / (1 + Math.exp(-f[r]));
-                double w = rows.weights()[r] * s * (1 - s);
-                for (int a = 0; a < d; a++) {
-                    double wa = w * j[a];
-                    for (int c = 0; c < d; c++) {
-                        h[a][c] += wa * j[c];
-                    }
-                }
-            }
+            h[a] = Arrays.copyOfRange(flat, a * d, a * d + d);
         }
         return h;
     }
@@ -1068,6 +974,10 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      * (all path points in one batched forward and backward pass). The path scales the model inputs of the
      * features, x(a) = a x, while the mean-pooling divisor stays the item's (user's) feature count.
      *
+     * <p>Pooling is linear, so the path of the pooled embedding is a e (e = the pooled embedding of x) and the
+     * derivative with respect to input x_f is the pooled embedding's gradient dotted with the feature's
+     * embedding E_f: the attribution of f is {@code x_f / n . E_f . mean over the path of dF/de}.
+     *
      * @throws IllegalArgumentException  if {@code steps < 1}
      * @throws IndexOutOfBoundsException if the user or the item is out of range
      */
@@ -1080,68 +990,70 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         }
         int s = steps + 1;
         int[] fi = itemBags.features(item);
-        float[] wi = itemBags.weights(item);
-        int[] fu = userBags.numFeatures() == 0 ? new int[0] : userBags.features(user);
-        float[] wu = userBags.numFeatures() == 0 ? new float[0] : userBags.weights(user);
+        int[] fu = userBags.features(user);
         try (NDManager m = manager.newSubManager()) {
             View v = View.of(m, arrays);
-            NDArray itemW = fi.length == 0 ? null : Autograd.leaf(pathWeights(m, wi, steps));
-            NDArray userW = fu.length == 0 ? null : Autograd.leaf(pathWeights(m, wu, steps));
+            NDArray itemPath = pathOf(m, net.pooled(v, NeuMfNetwork.ITEM_FEATURE, itemBags.of(new int[] {item})), s);
+            NDArray userPath = pathOf(m, net.pooled(v, NeuMfNetwork.USER_FEATURE, userBags.of(new int[] {user})), s);
             int[] itemIdx = new int[s];
             Arrays.fill(itemIdx, item);
             NDArray items = m.create(itemIdx);
+            NDArray[] p = userArrays(m, userParameters(user));
             float[] f = Autograd.recording(() -> {
-                NDArray itemPooled = fi.length == 0 ? null : NeuMfNetwork.pooled(v.get(NeuMfNetwork.ITEM_FEATURE),
-                        m.create(repeatRows(fi, s), new Shape(s, fi.length)), itemW);
-                NDArray userPooled = fu.length == 0 ? null : NeuMfNetwork.pooled(v.get(NeuMfNetwork.USER_FEATURE),
-                        m.create(repeatRows(fu, s), new Shape(s, fu.length)), userW);
-                NDArray[] p = userArrays(m, userParameters(user));
-                NDArray part = net.itemPart(v, NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_MLP), items), itemPooled);
-                NDArray logits = net.logits(v, m.create(range(s)), p[0].repeat(0, s), p[1].repeat(0, s), userPooled,
+                NDArray part = net.itemPart(v, NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_MLP), items), itemPath);
+                NDArray logits = net.logits(v, m.create(range(s)), p[0].repeat(0, s), p[1].repeat(0, s), userPath,
                         part, NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), items));
                 float[] values = logits.toFloatArray();
-                if (fi.length + fu.length > 0) {
+                if (itemPath != null || userPath != null) {
                     Autograd.backward(logits.sum(), false, false);
                 }
                 return values;
             });
-            double[] ai = attributions(fi.length == 0 ? new float[0] : Autograd.gradient(itemW), wi, steps);
-            double[] au = attributions(fu.length == 0 ? new float[0] : Autograd.gradient(userW), wu, steps);
+            double[] ai = attributions(v, NeuMfNetwork.ITEM_FEATURE, itemPath, fi, itemBags.weights(item), steps);
+            double[] au = attributions(v, NeuMfNetwork.USER_FEATURE, userPath, fu, userBags.weights(user), steps);
             return new FeatureAttribution(user, item, fi, ai, fu, au, f[steps], f[0], steps);
         }
     }
 
-    /** Path inputs a x for a = 0, 1/steps, .., 1: [steps + 1, n]. */
-    private static NDArray pathWeights(NDManager m, float[] x, int steps) {
-        float[] w = new float[(steps + 1) * x.length];
+    /** The path a e for a = 0, 1/(s-1), .., 1 as a leaf [s, k_F], or null without features. */
+    private static NDArray pathOf(NDManager m, NDArray pooled, int s) {
+        if (pooled == null) {
+            return null;
+        }
+        float[] e = pooled.toFloatArray();
+        float[] path = new float[s * e.length];
+        for (int t = 0; t < s; t++) {
+            float a = (float) t / (s - 1);
+            for (int c = 0; c < e.length; c++) {
+                path[t * e.length + c] = a * e[c];
+            }
+        }
+        return Autograd.leaf(m.create(path, new Shape(s, e.length)));
+    }
+
+    /** x_f / n . E_f . (trapezoid mean of the path gradients of the pooled embedding), per feature. */
+    private static double[] attributions(View v, String table, NDArray path, int[] features, float[] weights,
+                                         int steps) {
+        double[] out = new double[features.length];
+        if (path == null || features.length == 0) {
+            return out;
+        }
+        float[] grad = Autograd.gradient(path);
+        int k = grad.length / (steps + 1);
+        double[] mean = new double[k];
         for (int t = 0; t <= steps; t++) {
-            float a = (float) t / steps;
-            for (int j = 0; j < x.length; j++) {
-                w[t * x.length + j] = a * x[j];
+            double w = (t == 0 || t == steps) ? 0.5 / steps : 1.0 / steps;
+            for (int c = 0; c < k; c++) {
+                mean[c] += w * grad[t * k + c];
             }
         }
-        return m.create(w, new Shape(steps + 1, x.length));
-    }
-
-    private static int[] repeatRows(int[] row, int times) {
-        int[] out = new int[row.length * times];
-        for (int t = 0; t < times; t++) {
-            System.arraycopy(row, 0, out, t * row.length, row.length);
-        }
-        return out;
-    }
-
-    /** x_j times the trapezoid mean of the path gradients [steps + 1, n]. */
-    private static double[] attributions(float[] grad, float[] x, int steps) {
-        int n = x.length;
-        double[] out = new double[n];
-        for (int j = 0; j < n; j++) {
-            double sum = 0;
-            for (int t = 0; t <= steps; t++) {
-                double g = grad[t * n + j];
-                sum += (t == 0 || t == steps) ? g / 2 : g;
+        float[] rows = NeuMfNetwork.rows(v.get(table), v.manager().create(features)).toFloatArray();
+        for (int j = 0; j < features.length; j++) {
+            double dot = 0;
+            for (int c = 0; c < k; c++) {
+                dot += mean[c] * rows[j * k + c];
             }
-            out[j] = x[j] * sum / steps;
+            out[j] = weights[j] * dot;
         }
         return out;
     }
@@ -1149,28 +1061,5 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
     @Override
     public String toString() {
         return "NeuMf[" + info.id() + ", " + config + "]";
-    }
-
-    /** Adam on fold-in leaves (state per leaf), in place under no recording. Not thread-safe. */
-    private static final class Adam {
-        private final ai.djl.training.optimizer.Optimizer optimizer;
-        private final String[] ids = {"g", "m"};
-
-        Adam(double learningRate) {
-            optimizer = ai.djl.training.optimizer.Adam.builder()
-                    .optLearningRateTracker(ai.djl.training.tracker.Tracker.fixed((float) learningRate)).build();
-        }
-
-        void step(List<NDArray> leaves) {
-            Autograd.notRecording(() -> {
-                for (int p = 0; p < leaves.size(); p++) {
-                    NDArray leaf = leaves.get(p);
-                    try (NDArray g = leaf.getGradient()) {
-                        optimizer.update(ids[p], leaf, g);
-                    }
-                    Autograd.clearGradient(leaf);
-                }
-            });
-        }
     }
 }

@@ -176,24 +176,27 @@ final class NeuMfNetwork {
         return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     }
 
-    /** Pooled feature embeddings: sum over the bag of weight x table row, [count, k_F]. */
-    static NDArray pooled(NDArray table, NDArray bagIndices, NDArray bagWeights) {
-        return rows(table, bagIndices).mul(bagWeights.expandDims(2)).sum(new int[] {1});
+    /**
+     * The bag matrix [count, features] in {@code m} (sparse, coordinate form). Built from index and value
+     * arrays that stay in {@code m} as long as the matrix: DJL's {@code NDManager.createCoo} closes them at
+     * once, and libtorch does not copy them, so the matrix would read freed memory.
+     */
+    static NDArray bagMatrix(NDManager m, FeatureBags.Bag bag) {
+        NDArray indices = m.create(new long[][] {bag.rowIndices(), bag.featureIndices()});
+        NDArray values = m.create(bag.weights());
+        return ai.djl.pytorch.jni.JniUtils.createSparseCoo((ai.djl.pytorch.engine.PtNDArray) indices,
+                (ai.djl.pytorch.engine.PtNDArray) values, new Shape(bag.count, bag.features));
     }
 
-    /** A padded bag as arrays in {@code m}: indices [count, width] and weights [count, width]. */
-    static NDArray[] bagArrays(NDManager m, FeatureBags.Bag bag) {
-        Shape s = new Shape(bag.count, bag.width);
-        return new NDArray[] {m.create(bag.indices, s), m.create(bag.weights, s)};
-    }
-
-    /** Pooled features of a bag, or null when the bag is empty everywhere (width 0) or the table is absent. */
+    /**
+     * Pooled features of a bag, [count, k_F], or null when no row of the bag has a feature or the table is
+     * absent (the pooled embeddings are then all zero, and so is their contribution).
+     */
     NDArray pooled(View v, String table, FeatureBags.Bag bag) {
-        if (bag == null || bag.width == 0 || !v.has(table)) {
+        if (bag == null || bag.entries() == 0 || !v.has(table)) {
             return null;
         }
-        NDArray[] a = bagArrays(v.manager(), bag);
-        return pooled(v.get(table), a[0], a[1]);
+        return bagMatrix(v.manager(), bag).matMul(v.get(table));
     }
 
     /** The item side of the first MLP layer's pre-activation: W_i q^M + W_f e_i + b_0, [n, h_0]. */

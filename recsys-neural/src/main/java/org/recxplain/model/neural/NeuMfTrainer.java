@@ -3,7 +3,7 @@ package org.recxplain.model.neural;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import org.recxplain.data.Dataset;
@@ -44,8 +44,24 @@ final class NeuMfTrainer {
                 config.hiddenArray()));
     }
 
+    /** Trains and ends with the fold-in of every user. */
     NeuMf run() {
         long start = System.nanoTime();
+        NeuMf sgd = trainBySgd();
+        long trained = System.nanoTime();
+        try {
+            NeuMf model = sgd.withFoldedUsers();
+            LOG.info("NeuMF trained on {} interactions in {} ms ({} epochs) plus {} ms fold-in of {} users",
+                    data.interactions().size(), (trained - start) / 1_000_000, config.epochs(),
+                    (System.nanoTime() - trained) / 1_000_000, data.interactions().numUsers());
+            return model;
+        } finally {
+            sgd.close();
+        }
+    }
+
+    /** The model after the epochs of mini-batch training, with the user parameters of training. */
+    NeuMf trainBySgd() {
         NeuralEngine.get().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
         Map<String, float[]> values = net.initialValues(NeuMf.stream(config.seed(), 0));
         Interactions x = data.interactions();
@@ -67,7 +83,7 @@ final class NeuMfTrainer {
         try (NDManager tm = NeuralEngine.newManager()) {
             Map<String, NDArray> leaves = new LinkedHashMap<>();
             net.shapes().forEach((name, shape) -> leaves.put(name, Autograd.leaf(tm.create(values.get(name), shape))));
-            Optimizer adam = Adam.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+            Optimizer adam = AdamW.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                     .optWeightDecays((float) config.regularization()).build();
             int k = config.negatives();
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -102,17 +118,7 @@ final class NeuMfTrainer {
             }
             leaves.forEach((name, leaf) -> values.put(name, leaf.toFloatArray()));
         }
-        long trained = System.nanoTime();
-        NeuMf sgd = new NeuMf(data, config, values);
-        try {
-            NeuMf model = sgd.withFoldedUsers();
-            LOG.info("NeuMF trained on {} interactions in {} ms ({} epochs) plus {} ms fold-in of {} users",
-                    n, (trained - start) / 1_000_000, config.epochs(), (System.nanoTime() - trained) / 1_000_000,
-                    x.numUsers());
-            return model;
-        } finally {
-            sgd.close();
-        }
+        return new NeuMf(data, config, values);
     }
 
     /** One forward and backward pass of a batch; returns the batch's mean loss. */
