@@ -24,6 +24,8 @@ import java.util.List;
  * that created it. Sessions of different threads are independent.
  */
 public final class HessianVectorProduct implements AutoCloseable {
+    /** The model whose arrays the session reads: kept reachable while the session is. */
+    private final Object owner;
     private final NDManager manager;
     private final List<NDArray> leaves;
     private final List<NDArray> gradients = new ArrayList<>();
@@ -33,7 +35,8 @@ public final class HessianVectorProduct implements AutoCloseable {
     private boolean closed;
 
     /** Takes ownership of {@code manager}, which holds the leaves and the objective. */
-    HessianVectorProduct(NDManager manager, List<NDArray> leaves, NDArray objective) {
+    HessianVectorProduct(Object owner, NDManager manager, List<NDArray> leaves, NDArray objective) {
+        this.owner = owner;
         this.manager = manager;
         this.leaves = List.copyOf(leaves);
         try {
@@ -139,6 +142,7 @@ public final class HessianVectorProduct implements AutoCloseable {
             backward(new float[dimension], false);
         } finally {
             manager.close();
+            java.lang.ref.Reference.reachabilityFence(owner);
         }
     }
 }

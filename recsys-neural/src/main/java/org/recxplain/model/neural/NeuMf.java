@@ -465,7 +465,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
             for (int k = 0; k < users.length; k++) {
                 histories[k] = data.interactions().userRow(users[k]);
             }
-            float[][] fitted = objective.fit(manager, arrays, users, histories, numItems());
+            float[][] fitted = fenced(() -> objective.fit(manager, arrays, users, histories, numItems()));
             for (int k = 0; k < users.length; k++) {
                 System.arraycopy(fitted[k], 0, g, users[k] * kg, kg);
                 System.arraycopy(fitted[k], kg, m, users[k] * km, km);
@@ -486,12 +486,13 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
 
     /** Every parameter's values by name, in layout order (fresh arrays). */
     Map<String, float[]> parameterValues() {
-        checkOpen();
-        Map<String, float[]> out = new LinkedHashMap<>();
-        for (String name : layout.names()) {
-            out.put(name, arrays.get(name).toFloatArray());
-        }
-        return out;
+        return fenced(() -> {
+            Map<String, float[]> out = new LinkedHashMap<>();
+            for (String name : layout.names()) {
+                out.put(name, arrays.get(name).toFloatArray());
+            }
+            return out;
+        });
     }
 
     /**
@@ -502,12 +503,13 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      * @throws IOException if the file cannot be written
      */
     public void save(Path path) throws IOException {
-        checkOpen();
-        NDList list = new NDList();
-        for (String name : layout.names()) {
-            list.add(arrays.get(name));
-        }
-        byte[] encoded = list.encode();
+        byte[] encoded = fenced(() -> {
+            NDList list = new NDList();
+            for (String name : layout.names()) {
+                list.add(arrays.get(name));
+            }
+            return list.encode();
+        });
         ModelCodec.write(path, FAMILY, FORMAT_VERSION,
                 out -> out.writeInt(config.gmfFactors()).writeInt(config.mlpFactors())
                         .writeInt(config.featureFactors()).writeInts(config.hiddenArray())
@@ -573,6 +575,28 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this NeuMF model has been closed");
         }
+    }
+
+    /**
+     * Runs {@code body} on the native arrays, keeping this model reachable until it returns (otherwise the
+     * cleaner could free the arrays of a model whose last reference is the running call).
+     */
+    private <T> T fenced(java.util.function.Supplier<T> body) {
+        checkOpen();
+        try {
+            return body.get();
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(this);
+        }
+    }
+
+    /** {@link #fenced} with a fresh array manager under the model's, closed afterwards. */
+    private <T> T inCall(java.util.function.Function<NDManager, T> body) {
+        return fenced(() -> {
+            try (NDManager m = manager.newSubManager()) {
+                return body.apply(m);
+            }
+        });
     }
 
     // -------------------------------------------------------------------------------------------- scoring
@@ -649,13 +673,13 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         if (out.length < ni) {
             throw new IllegalArgumentException("output has " + out.length + " entries for " + ni + " items");
         }
-        try (NDManager m = manager.newSubManager()) {
+        float[] f = inCall(m -> {
             View v = View.of(m, arrays);
             NDArray[] p = userArrays(m, parameters);
-            NDArray f = net.logits(v, null, p[0], p[1], userPooled(v, new int[] {user}), v.get(ITEM_PART),
-                    v.get(NeuMfNetwork.ITEM_GMF));
-            System.arraycopy(f.toFloatArray(), 0, out, 0, ni);
-        }
+            return net.logits(v, null, p[0], p[1], userPooled(v, new int[] {user}), v.get(ITEM_PART),
+                    v.get(NeuMfNetwork.ITEM_GMF)).toFloatArray();
+        });
+        System.arraycopy(f, 0, out, 0, ni);
     }
 
     private NDArray[] userArrays(NDManager m, float[] parameters) {
@@ -721,19 +745,18 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         FeatureBags.Bag itemBag = itemBags.ofRows(itemFeatures, "item");
         FeatureBags.Bag userBag = userBags.ofRows(distinct.toArray(new Row[0]), "user");
         float[] p = userParameters(user);
-        try (NDManager m = manager.newSubManager()) {
+        float[] f = inCall(m -> {
             View v = View.of(m, arrays);
             NDArray itemIdx = m.create(items);
             NDArray part = net.itemPart(v, NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_MLP), itemIdx),
                     net.pooled(v, NeuMfNetwork.ITEM_FEATURE, itemBag));
             NDArray[] u = userArrays(m, p);
             int b = distinct.size();
-            NDArray g = u[0].repeat(0, b);
-            NDArray mm = u[1].repeat(0, b);
-            NDArray f = net.logits(v, m.create(slot), g, mm, net.pooled(v, NeuMfNetwork.USER_FEATURE, userBag), part,
-                    NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), itemIdx));
-            System.arraycopy(f.toFloatArray(), 0, out, 0, items.length);
-        }
+            return net.logits(v, m.create(slot), u[0].repeat(0, b), u[1].repeat(0, b),
+                    net.pooled(v, NeuMfNetwork.USER_FEATURE, userBag), part,
+                    NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), itemIdx)).toFloatArray();
+        });
+        System.arraycopy(f, 0, out, 0, items.length);
     }
 
     // ------------------------------------------------------------------------------- the user objective
@@ -748,7 +771,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
     public float[] foldIn(int user, Row history) {
         checkOpen();
         Objects.checkIndex(user, data.interactions().numUsers());
-        return objective.fit(manager, arrays, new int[] {user}, new Row[] {history}, numItems())[0];
+        return fenced(() -> objective.fit(manager, arrays, new int[] {user}, new Row[] {history}, numItems()))[0];
     }
 
     /** (lambda / 2) (|g|^2 + |m|^2), the regularizer of the user objective. */
@@ -929,7 +952,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
     private HessianVectorProduct hessianProducts(Evaluation e, Row history) {
         try {
             NDArray objective = Autograd.recording(() -> e.objective(history));
-            return new HessianVectorProduct(e.m, e.leaves, objective);
+            return new HessianVectorProduct(this, e.m, e.leaves, objective);
         } catch (RuntimeException | Error ex) {
             e.close();
             throw ex;
@@ -952,8 +975,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         float[] p = parameters == null ? userParameters(user) : parameters;
         requireUserVector(p);
         UserObjective.Rows rows = objective.rows(new Row[] {history}, numItems());
-        UserObjective.Evaluation e = objective.evaluate(manager, arrays, new int[] {user}, new float[][] {p}, rows,
-                true);
+        UserObjective.Evaluation e = fenced(() -> objective.evaluate(manager, arrays, new int[] {user},
+                new float[][] {p}, rows, true));
         double[] flat = objective.hessian(rows, 0, e);
         int d = objective.dimension();
         double[][] h = new double[d][];
@@ -991,14 +1014,15 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         int s = steps + 1;
         int[] fi = itemBags.features(item);
         int[] fu = userBags.features(user);
-        try (NDManager m = manager.newSubManager()) {
+        float[] params = userParameters(user);
+        return inCall(m -> {
             View v = View.of(m, arrays);
             NDArray itemPath = pathOf(m, net.pooled(v, NeuMfNetwork.ITEM_FEATURE, itemBags.of(new int[] {item})), s);
             NDArray userPath = pathOf(m, net.pooled(v, NeuMfNetwork.USER_FEATURE, userBags.of(new int[] {user})), s);
             int[] itemIdx = new int[s];
             Arrays.fill(itemIdx, item);
             NDArray items = m.create(itemIdx);
-            NDArray[] p = userArrays(m, userParameters(user));
+            NDArray[] p = userArrays(m, params);
             float[] f = Autograd.recording(() -> {
                 NDArray part = net.itemPart(v, NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_MLP), items), itemPath);
                 NDArray logits = net.logits(v, m.create(range(s)), p[0].repeat(0, s), p[1].repeat(0, s), userPath,
@@ -1012,7 +1036,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
             double[] ai = attributions(v, NeuMfNetwork.ITEM_FEATURE, itemPath, fi, itemBags.weights(item), steps);
             double[] au = attributions(v, NeuMfNetwork.USER_FEATURE, userPath, fu, userBags.weights(user), steps);
             return new FeatureAttribution(user, item, fi, ai, fu, au, f[steps], f[0], steps);
-        }
+        });
     }
 
     /** The path a e for a = 0, 1/(s-1), .., 1 as a leaf [s, k_F], or null without features. */

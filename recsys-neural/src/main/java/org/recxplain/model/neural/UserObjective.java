@@ -41,7 +41,7 @@ final class UserObjective {
     /** The gradient norm at which a fold-in stops. */
     static final double TOLERANCE = 1e-6;
     /** A Newton step that lowers the objective by less than this (relative) ends the fold-in. */
-    private static final double STALL = 1e-9;
+    private static final double STALL = 1e-8;
     private static final int MAX_HALVINGS = 20;
 
     private final NeuMfNetwork net;
@@ -280,44 +280,56 @@ final class UserObjective {
                 slope[a] = dot(g, delta);
                 step[a] = delta;
             }
-            lineSearch(parent, arrays, activeUsers, activeParams, rows, loss, slope, step, done, active, p);
+            lineSearch(parent, arrays, activeUsers, activeHistories, activeParams, numItems, loss, slope, step, done,
+                    active, p);
         }
         return p;
     }
 
-    /** Backtracking (Armijo) along each user's Newton step; a user without any decrease is done. */
-    private void lineSearch(NDManager parent, Map<String, NDArray> arrays, int[] activeUsers, float[][] activeParams,
-                            Rows rows, double[] loss, double[] slope, double[][] step, boolean[] done, int[] active,
-                            float[][] p) {
-        boolean[] pending = new boolean[active.length];
-        int left = 0;
+    /**
+     * Backtracking (Armijo) along each user's Newton step, each halving evaluating only the users still
+     * searching; a user without any decrease, or with a negligible one, is done.
+     */
+    private void lineSearch(NDManager parent, Map<String, NDArray> arrays, int[] activeUsers, Row[] activeHistories,
+                            float[][] activeParams, int numItems, double[] loss, double[] slope, double[][] step,
+                            boolean[] done, int[] active, float[][] p) {
+        IntArrayList pending = new IntArrayList();
         for (int a = 0; a < active.length; a++) {
-            pending[a] = step[a] != null;
-            left += pending[a] ? 1 : 0;
+            if (step[a] != null) {
+                pending.add(a);
+            }
         }
         double t = 1;
-        for (int halving = 0; halving < MAX_HALVINGS && left > 0; halving++, t /= 2) {
-            float[][] trial = new float[active.length][];
-            for (int a = 0; a < active.length; a++) {
-                trial[a] = pending[a] ? moved(activeParams[a], step[a], t) : activeParams[a];
+        for (int halving = 0; halving < MAX_HALVINGS && !pending.isEmpty(); halving++, t /= 2) {
+            int n = pending.size();
+            int[] users = new int[n];
+            Row[] histories = new Row[n];
+            float[][] trial = new float[n][];
+            for (int q = 0; q < n; q++) {
+                int a = pending.getInt(q);
+                users[q] = activeUsers[a];
+                histories[q] = activeHistories[a];
+                trial[q] = moved(activeParams[a], step[a], t);
             }
-            float[] f = evaluate(parent, arrays, activeUsers, trial, rows, false).logits();
-            for (int a = 0; a < active.length; a++) {
-                double l = pending[a] ? loss(rows, a, f, trial[a]) : 0;
-                if (pending[a] && l <= loss[a] + 1e-4 * t * slope[a]) {
-                    p[active[a]] = trial[a];
-                    pending[a] = false;
-                    left--;
+            Rows rows = rows(histories, numItems);
+            float[] f = evaluate(parent, arrays, users, trial, rows, false).logits();
+            IntArrayList still = new IntArrayList();
+            for (int q = 0; q < n; q++) {
+                int a = pending.getInt(q);
+                double l = loss(rows, q, f, trial[q]);
+                if (l <= loss[a] + 1e-4 * t * slope[a]) {
+                    p[active[a]] = trial[q];
                     if (loss[a] - l <= STALL * Math.max(1, Math.abs(loss[a]))) {
                         done[active[a]] = true;   // converged as far as the objective can tell
                     }
+                } else {
+                    still.add(a);
                 }
             }
+            pending = still;
         }
-        for (int a = 0; a < active.length; a++) {
-            if (pending[a]) {
-                done[active[a]] = true;   // no decrease left at float precision
-            }
+        for (int a : pending) {
+            done[active[a]] = true;   // no decrease left at float precision
         }
     }
 
