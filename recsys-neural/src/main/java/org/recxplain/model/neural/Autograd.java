@@ -22,8 +22,7 @@ import java.util.function.Supplier;
  * a graph of its own, which refers back to the leaf: libtorch cannot free that cycle until the leaf's
  * gradient is reset, which DJL offers no call for. Callers therefore use fresh leaves for every
  * double-backward computation, end it with a backward that does not retain the graph, and accept that
- * the leaf, its gradient and the bookkeeping of the graph (not its activations) stay allocated; see
- * {@link HessianVectorProduct}.
+ * part of the graph stays allocated (measured in {@link HessianVectorProduct}).
  *
  * <p>Thread-safety: stateless; see above for grad mode.
  */
