@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
  * <pre>
  *   mvn -q -o -pl recsys-neural -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  *   java -cp recsys-neural/target/classes:$(cat /tmp/cp.txt) org.recxplain.model.neural.NeuMfBench \
- *        [data=ml-latest-small] [split=last|random] [epochs=10] [threads=2] [seed=42]
+ *        [data=ml-latest-small] [split=last|random] [epochs=10] [threads=2] [seed=42] [NeuMF parameter=value...]
  * </pre>
+ * NeuMF parameters are those of {@link NeuMf.Config#of} ({@code gmfFactors=32 hidden=64-32-16}, ...).
  * {@code split=last} is leave-last-out (each user's latest interaction is the test item); {@code random}
  * holds out 20% of each user's interactions. {@code threads} sets PyTorch's intra-op threads and ALS's
  * worker threads. Results go to standard output as one table.
@@ -37,6 +38,7 @@ public final class NeuMfBench {
         int epochs = 10;
         int threads = 2;
         long seed = 42;
+        java.util.Map<String, String> neumf = new java.util.TreeMap<>();
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2) {
@@ -48,8 +50,13 @@ public final class NeuMfBench {
                 case "epochs" -> epochs = Integer.parseInt(kv[1]);
                 case "threads" -> threads = Integer.parseInt(kv[1]);
                 case "seed" -> seed = Long.parseLong(kv[1]);
-                default -> throw new IllegalArgumentException("unknown argument '" + kv[0]
-                        + "'; known: data, split, epochs, threads, seed");
+                default -> {
+                    if (!NeuMf.Config.PARAMETERS.contains(kv[0])) {
+                        throw new IllegalArgumentException("unknown argument '" + kv[0] + "'; known: data, split,"
+                                + " epochs, threads, seed and the NeuMF parameters " + NeuMf.Config.PARAMETERS);
+                    }
+                    neumf.put(kv[0], kv[1]);
+                }
             }
         }
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
@@ -76,13 +83,15 @@ public final class NeuMfBench {
         Recommender als = ImplicitAls.train(train, ImplicitAls.Config.defaults().withSeed(seed).withThreads(threads));
         report(out, "implicit ALS (k=64, 15 it.)", als, split, System.nanoTime() - t);
 
-        NeuMf.Config config = NeuMf.Config.defaults().withEpochs(epochs).withSeed(seed);
+        neumf.put("epochs", Integer.toString(epochs));
+        NeuMf.Config config = NeuMf.Config.of(new org.recxplain.model.ModelSpec(NeuMf.FAMILY, neumf), seed);
         t = System.nanoTime();
-        try (NeuMf neumf = NeuMf.train(train, config)) {
+        try (NeuMf model = NeuMf.train(train, config)) {
             long trainNanos = System.nanoTime() - t;
-            report(out, "NeuMF (" + config.hiddenLabel() + ", " + epochs + " epochs)", neumf, split, trainNanos);
-            latency(out, neumf, seed);
-            foldInLatency(out, neumf, seed);
+            report(out, "NeuMF (" + config.hiddenLabel() + ", " + epochs + " epochs)", model, split, trainNanos);
+            out.printf(Locale.ROOT, "NeuMF configuration: %s%n", model.info().config());
+            latency(out, model, seed);
+            foldInLatency(out, model, seed);
         }
     }
 
