@@ -17,8 +17,6 @@ import org.recxplain.model.io.ModelCodec;
 import org.recxplain.model.io.ModelFile;
 import org.recxplain.model.io.ModelReader;
 import org.recxplain.model.neural.NeuMfNetwork.View;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.ref.Cleaner;
@@ -86,7 +84,6 @@ import java.util.SplittableRandom;
  * per-thread). Calls after {@link #close()} throw {@link IllegalStateException}.
  */
 public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(NeuMf.class);
     private static final Cleaner CLEANER = Cleaner.create();
 
     /** The family name used in {@link ModelInfo} and in model files. */
@@ -379,7 +376,12 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         }
     }
 
-    private static NeuMfNetwork.Dims dimsOf(Dataset data, Config config, FeatureBags items, FeatureBags users) {
+    /**
+     * The sizes of the network for a data set and configuration.
+     *
+     * @throws IllegalArgumentException if the data has no users or no items
+     */
+    static NeuMfNetwork.Dims dimsOf(Dataset data, Config config, FeatureBags items, FeatureBags users) {
         Interactions x = data.interactions();
         if (x.numUsers() == 0 || x.numItems() == 0) {
             throw new IllegalArgumentException("cannot train NeuMF on " + x.numUsers() + " users and "

@@ -32,16 +32,9 @@ final class NeuMfTrainer {
     NeuMfTrainer(Dataset data, NeuMf.Config config) {
         this.data = data;
         this.config = config;
-        Interactions x = data.interactions();
-        if (x.numUsers() == 0 || x.numItems() == 0) {
-            throw new IllegalArgumentException("cannot train NeuMF on " + x.numUsers() + " users and "
-                    + x.numItems() + " items");
-        }
         this.itemBags = FeatureBags.of(data.itemFeatures());
         this.userBags = FeatureBags.of(data.userFeatures());
-        this.net = new NeuMfNetwork(new NeuMfNetwork.Dims(x.numUsers(), x.numItems(), itemBags.numFeatures(),
-                userBags.numFeatures(), config.gmfFactors(), config.mlpFactors(), config.featureFactors(),
-                config.hiddenArray()));
+        this.net = new NeuMfNetwork(NeuMf.dimsOf(data, config, itemBags, userBags));
     }
 
     /** Trains and ends with the fold-in of every user. */
