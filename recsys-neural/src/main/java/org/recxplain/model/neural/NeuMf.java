@@ -54,9 +54,8 @@ import java.util.SplittableRandom;
  *            + (lambda / 2) |p|^2,
  * </pre>
  * with lambda = {@link Config#foldInRegularization()}, k = {@link Config#negatives()} and N(H) the first
- * {@link Config#foldInNegatives()} items outside H of
- * one seeded permutation of the items (so a history always gets the same negatives, and removing an
- * interaction changes them by at most one item). {@link #foldIn(int, Row)} minimises L_u by damped Newton
+ * {@link Config#foldInNegatives()} items outside H of one seeded permutation of the items (so a history
+ * always gets the same negatives, and removing an interaction swaps at most one of them). {@link #foldIn(int, Row)} minimises L_u by damped Newton
  * steps from p = 0 with the exact Hessian (see {@link #userLossHessian(int, Row)}) until no step lowers L_u
  * (at most {@link Config#foldInIterations()} iterations). Training ends with a fold-in of every user's
  * training history, so the stored user parameters are what {@link #foldIn} gives for the training history
@@ -74,8 +73,8 @@ import java.util.SplittableRandom;
  *
  * <p><b>Feature inputs.</b> As a {@link FeatureRecommender} it scores items with replaced feature rows: a
  * feature absent from a row is switched off (it leaves the pooled embedding, whose mean is then over the
- * remaining features); for a numeric feature (year) the model input is the standardised value, so a present
- * year equal to the mean year contributes like an absent one.
+ * remaining features); for a numeric feature (year) the model input is the standardised value, 0 at the
+ * mean over the entities that have the feature.
  *
  * <p><b>Resources and thread-safety.</b> The parameters live in native memory owned by this object; it is
  * freed by {@link #close()} or, failing that, once the model is unreachable. Immutable once trained: every
