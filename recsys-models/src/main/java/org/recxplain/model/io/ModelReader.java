@@ -171,6 +171,14 @@ public final class ModelReader {
         return a;
     }
 
+    /** Reads a byte array written by {@link ModelWriter#writeBytes(byte[])}. */
+    public byte[] readBytes() throws ModelFormatException {
+        int n = readLength(1, "byte array");
+        byte[] a = new byte[n];
+        buf.get(a);
+        return a;
+    }
+
     /**
      * A {@link ModelFormatException} naming this reader's source, for codecs that find a value that cannot
      * be right.

@@ -17,8 +17,8 @@ import java.util.Objects;
  * <p>Encoding (what {@link ModelReader} expects): {@code int}, {@code long}, {@code float} and
  * {@code double} as 4 or 8 little-endian bytes (floating-point values by their exact bit pattern, NaN
  * payloads included); {@code boolean} as one byte 0 or 1; a string as an {@code int} byte length and its
- * UTF-8 bytes; an array as an {@code int} element count and its elements; a string list as an {@code int}
- * count and its strings. There are no tags: reader and writer must agree on the order of fields, which is
+ * UTF-8 bytes; an array (a byte array too) as an {@code int} element count and its elements; a string
+ * list as an {@code int} count and its strings. There are no tags: reader and writer must agree on the order of fields, which is
  * what a family's format version is for.
  *
  * <p>Limits: a payload holds less than 2 GiB ({@link #MAX_PAYLOAD} bytes); writing beyond that throws
@@ -128,6 +128,16 @@ public final class ModelWriter {
         for (double v : a) {
             b.putLong(Double.doubleToRawLongBits(v));
         }
+        return this;
+    }
+
+    /**
+     * Writes a byte array: its length, then its bytes (for an opaque block such as another library's
+     * serialised arrays).
+     */
+    public ModelWriter writeBytes(byte[] a) {
+        writeInt(a.length);
+        ensure(a.length).put(a);
         return this;
     }
 

@@ -1,0 +1,151 @@
+package org.recxplain.model.neural;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hessian-vector products H v of one scalar objective by double backward: the objective's gradient is
+ * computed once with its own graph ({@code createGraph}), and each {@link #apply(float[])} back-propagates
+ * v . gradient through that graph, which gives H v exactly (up to float rounding) without forming H.
+ *
+ * <p>Obtained from {@link NeuMf#userLossHessianProducts(int, org.recxplain.data.Row, NeuMf.Scope)}. The vector space
+ * is that of the scope: the user's parameters, or all parameters in {@link NeuMf#parameterLayout()} order.
+ *
+ * <p>Resources: the session holds the graph of the objective and of its gradient in native memory until
+ * {@link #close()}, which runs one last backward that frees the saved tensors it passes and then frees the
+ * arrays. Because libtorch keeps a leaf and its graph-carrying gradient alive together until the gradient
+ * is reset, which DJL cannot do (see {@code Autograd}), part of the graph stays allocated after closing:
+ * measured at 30 to 70 KB per session for a user-scope objective of about 60 rows. So use one session for
+ * many products (an iterative solver) rather than one per product, and for the user scope prefer the
+ * explicit Hessian ({@link NeuMf#userLossHessian(int, org.recxplain.data.Row)}), which needs no double
+ * backward and leaves nothing behind; it agrees with this session to float rounding.
+ *
+ * <p>Thread-safety: not thread-safe (one thread at a time); it may be used from another thread than the one
+ * that created it. Sessions of different threads are independent.
+ */
+public final class HessianVectorProduct implements AutoCloseable {
+    /** The model whose arrays the session reads: kept reachable while the session is. */
+    private final Object owner;
+    private final NDManager manager;
+    private final List<NDArray> leaves;
+    private final List<NDArray> gradients = new ArrayList<>();
+    private final float[] gradient;
+    private final double value;
+    private final int dimension;
+    private boolean closed;
+
+    /** Takes ownership of {@code manager}, which holds the leaves and the objective. */
+    HessianVectorProduct(Object owner, NDManager manager, List<NDArray> leaves, NDArray objective) {
+        this.owner = owner;
+        this.manager = manager;
+        this.leaves = List.copyOf(leaves);
+        try {
+            this.value = objective.getFloat();
+            Autograd.recording(() -> {
+                Autograd.backward(objective, true, true);
+                for (NDArray leaf : this.leaves) {
+                    // a copy that keeps the derivative graph; the leaf's own gradient is zeroed before each product
+                    gradients.add(leaf.getGradient().mul(1f));
+                }
+                return null;
+            });
+            int n = 0;
+            for (NDArray g : gradients) {
+                n += Math.toIntExact(g.size());
+            }
+            this.dimension = n;
+            this.gradient = concat(gradients, n);
+        } catch (RuntimeException | Error e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** The dimension of the vectors. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** The objective's value at the point of the session. */
+    public double value() {
+        return value;
+    }
+
+    /** The objective's gradient at the point of the session (a copy). */
+    public float[] gradient() {
+        return gradient.clone();
+    }
+
+    /**
+     * H v.
+     *
+     * @throws IllegalArgumentException if {@code v} does not have {@link #dimension()} entries
+     * @throws IllegalStateException    if the session is closed
+     */
+    public float[] apply(float[] v) {
+        if (closed) {
+            throw new IllegalStateException("this Hessian-vector product session is closed");
+        }
+        if (v.length != dimension) {
+            throw new IllegalArgumentException("vector has " + v.length + " entries, the Hessian " + dimension);
+        }
+        return backward(v, true);
+    }
+
+    private float[] backward(float[] v, boolean retain) {
+        try (NDManager m = manager.newSubManager()) {
+            for (NDArray leaf : leaves) {
+                Autograd.clearGradient(leaf);
+            }
+            Autograd.recording(() -> {
+                NDArray s = null;
+                int at = 0;
+                for (NDArray g : gradients) {
+                    int n = Math.toIntExact(g.size());
+                    float[] part = java.util.Arrays.copyOfRange(v, at, at + n);
+                    at += n;
+                    NDArray term = m.create(part, g.getShape()).mul(g).sum();
+                    s = s == null ? term : s.add(term);
+                }
+                Autograd.backward(s, retain, false);
+                return null;
+            });
+            List<NDArray> hv = new ArrayList<>();
+            for (NDArray leaf : leaves) {
+                NDArray g = leaf.getGradient();
+                g.attach(m);
+                hv.add(g);
+            }
+            return concat(hv, dimension);
+        }
+    }
+
+    private static float[] concat(List<NDArray> parts, int n) {
+        float[] out = new float[n];
+        int at = 0;
+        for (NDArray p : parts) {
+            float[] f = p.toFloatArray();
+            System.arraycopy(f, 0, out, at, f.length);
+            at += f.length;
+        }
+        return out;
+    }
+
+    /** Frees the graphs (a last backward that does not retain them) and the arrays. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            backward(new float[dimension], false);
+        } finally {
+            manager.close();
+            java.lang.ref.Reference.reachabilityFence(owner);
+        }
+    }
+}

@@ -1,0 +1,411 @@
+package org.recxplain.model.neural;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import it.unimi.dsi.fastutil.floats.FloatArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import org.recxplain.data.Row;
+import org.recxplain.model.linalg.Cholesky;
+import org.recxplain.model.neural.NeuMfNetwork.View;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The user objective of a {@link NeuMf} (see there) with every parameter but the user's own fixed:
+ * its rows (the user's positives and the seeded negatives N(H)), its value, gradient and Hessian with
+ * respect to p = [p^G, p^M], and its minimisation (the fold-in).
+ *
+ * <p>The network gives the logits f_r and their Jacobian rows J_r = df_r/dp (one first-order backward pass,
+ * one copy of p per row); the rest is assembled in double precision:
+ * <pre>
+ *   L(p) = sum_r w_r softplus(s_r f_r) + (lambda / 2) |p|^2            (s = -1 positive, +1 negative)
+ *   g(p) = sum_r w_r s_r sigma(s_r f_r) J_r + lambda p
+ *   H(p) = sum_r w_r sigma(f_r) (1 - sigma(f_r)) J_r J_r^T + lambda I
+ * </pre>
+ * H is the exact Hessian: f is linear in p^G and piecewise linear in p^M (ReLU layers and a linear output),
+ * so its own second derivatives in p vanish wherever they exist. The fold-in is damped Newton from p = 0
+ * with an Armijo backtracking line search; it stops at a gradient norm of {@value #TOLERANCE}, when a step
+ * lowers L by less than a relative {@value #STALL}, when no step lowers it, or after
+ * {@link NeuMf.Config#foldInIterations()} iterations. Because L is only piecewise smooth in p^M (a ReLU
+ * switches where a unit's input is zero), its minimiser often lies on such a switch; there the gradient
+ * does not vanish (it is typically 1e-4 of its size at zero) although no step lowers L: the fold-in is a
+ * minimiser, not a zero of the gradient. Several users are fitted together; each user's iterations depend
+ * on that user's rows only.
+ *
+ * <p>Thread-safety: immutable; each call works in its own array manager.
+ */
+final class UserObjective {
+    /** The gradient norm at which a fold-in stops. */
+    static final double TOLERANCE = 1e-6;
+    /** A Newton step that lowers the objective by less than this (relative) ends the fold-in. */
+    private static final double STALL = 1e-8;
+    private static final int MAX_HALVINGS = 20;
+
+    private final NeuMfNetwork net;
+    private final NeuMf.Config config;
+    private final FeatureBags userBags;
+    private final int[] negativeOrder;
+    private final String itemPart;
+    private final int kg;
+    private final int km;
+
+    /**
+     * @param itemPart the name of the cached item part of the first layer in the parameter arrays
+     */
+    UserObjective(NeuMfNetwork net, NeuMf.Config config, FeatureBags userBags, int[] negativeOrder, String itemPart) {
+        this.net = net;
+        this.config = config;
+        this.userBags = userBags;
+        this.negativeOrder = negativeOrder;
+        this.itemPart = itemPart;
+        this.kg = config.gmfFactors();
+        this.km = config.mlpFactors();
+    }
+
+    /** The dimension of p. */
+    int dimension() {
+        return kg + km;
+    }
+
+    /**
+     * The rows of the objectives of a batch of histories: per row the slot (position of its history), item,
+     * sign and weight; {@code start[b]..start[b+1]} are the rows of history b.
+     */
+    record Rows(int[] slot, int[] items, float[] signs, float[] weights, int[] start) {
+        int size() {
+            return items.length;
+        }
+    }
+
+    /** The rows of {@code histories} (item indices ascending, values ignored). */
+    Rows rows(Row[] histories, int numItems) {
+        int k = config.negatives();
+        IntArrayList slot = new IntArrayList();
+        IntArrayList items = new IntArrayList();
+        FloatArrayList signs = new FloatArrayList();
+        FloatArrayList weights = new FloatArrayList();
+        int[] start = new int[histories.length + 1];
+        for (int b = 0; b < histories.length; b++) {
+            int[] h = histories[b].indices();
+            for (int i : h) {
+                Objects.checkIndex(i, numItems);
+            }
+            int[] neg = negativesOf(h);
+            double wp = 1.0 / ((1 + k) * Math.max(1, h.length));
+            double wn = (double) k / ((1 + k) * Math.max(1, neg.length));
+            add(b, h, -1f, (float) wp, slot, items, signs, weights);
+            add(b, neg, 1f, (float) wn, slot, items, signs, weights);
+            start[b + 1] = items.size();
+        }
+        return new Rows(slot.toIntArray(), items.toIntArray(), signs.toFloatArray(), weights.toFloatArray(), start);
+    }
+
+    private static void add(int b, int[] which, float sign, float weight, IntArrayList slot, IntArrayList items,
+                            FloatArrayList signs, FloatArrayList weights) {
+        for (int i : which) {
+            slot.add(b);
+            items.add(i);
+            signs.add(sign);
+            weights.add(weight);
+        }
+    }
+
+    /** N(H): the first foldInNegatives items outside the (ascending) history in the seeded permutation. */
+    private int[] negativesOf(int[] history) {
+        int want = config.foldInNegatives() == 0 ? Integer.MAX_VALUE : config.foldInNegatives();
+        IntArrayList out = new IntArrayList();
+        for (int p = 0; p < negativeOrder.length && out.size() < want; p++) {
+            if (Arrays.binarySearch(history, negativeOrder[p]) < 0) {
+                out.add(negativeOrder[p]);
+            }
+        }
+        return out.toIntArray();
+    }
+
+    /** Logits of the rows and, if asked, the Jacobian rows: {@code jacobian[r * d + c] = df_r / dp_c}. */
+    record Evaluation(float[] logits, float[] jacobian) {
+    }
+
+    /**
+     * Evaluates the rows with user parameters {@code params[slot]}.
+     *
+     * @param arrays    the model's parameter arrays (with the item-part cache)
+     * @param users     the user of each slot (for their side features)
+     * @param jacobian  whether to compute the Jacobian rows too
+     */
+    Evaluation evaluate(NDManager parent, Map<String, NDArray> arrays, int[] users, float[][] params, Rows rows,
+                        boolean jacobian) {
+        int n = rows.size();
+        if (n == 0) {
+            return new Evaluation(new float[0], new float[0]);
+        }
+        try (NDManager m = parent.newSubManager()) {
+            View v = View.of(m, arrays);
+            NDArray items = m.create(rows.items());
+            NDArray part = NeuMfNetwork.rows(v.get(itemPart), items);
+            NDArray itemGmf = NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), items);
+            NDArray pooled = userBags.numFeatures() == 0 ? null
+                    : net.pooled(v, NeuMfNetwork.USER_FEATURE, userBags.of(users));
+            if (!jacobian) {
+                NDArray g = m.create(flatten(params, 0, kg), new Shape(params.length, kg));
+                NDArray mm = m.create(flatten(params, kg, km), new Shape(params.length, km));
+                return new Evaluation(net.logits(v, m.create(rows.slot()), g, mm, pooled, part, itemGmf)
+                        .toFloatArray(), null);
+            }
+            // one copy of p per row, so that the gradient of the sum of the logits holds every row's J_r
+            float[][] perRow = new float[n][];
+            for (int r = 0; r < n; r++) {
+                perRow[r] = params[rows.slot()[r]];
+            }
+            NDArray g = Autograd.leaf(m.create(flatten(perRow, 0, kg), new Shape(n, kg)));
+            NDArray mm = Autograd.leaf(m.create(flatten(perRow, kg, km), new Shape(n, km)));
+            NDArray pooledRows = pooled == null ? null : NeuMfNetwork.rows(pooled, m.create(rows.slot()));
+            float[] f = Autograd.recording(() -> {
+                NDArray logits = net.logits(v, null, g, mm, pooledRows, part, itemGmf);
+                float[] values = logits.toFloatArray();
+                Autograd.backward(logits.sum(), false, false);
+                return values;
+            });
+            float[] jg = Autograd.gradient(g);
+            float[] jm = Autograd.gradient(mm);
+            int d = dimension();
+            float[] j = new float[n * d];
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(jg, r * kg, j, r * d, kg);
+                System.arraycopy(jm, r * km, j, r * d + kg, km);
+            }
+            return new Evaluation(f, j);
+        }
+    }
+
+    private static float[] flatten(float[][] rows, int from, int width) {
+        float[] out = new float[rows.length * width];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], from, out, r * width, width);
+        }
+        return out;
+    }
+
+    /** L of history b at p from the logits of its rows. */
+    double loss(Rows rows, int b, float[] logits, float[] p) {
+        double l = 0;
+        for (int r = rows.start()[b]; r < rows.start()[b + 1]; r++) {
+            l += rows.weights()[r] * softplus(rows.signs()[r] * (double) logits[r]);
+        }
+        return l + config.foldInRegularization() / 2 * squaredNorm(p);
+    }
+
+    /** The gradient of L of history b at p, from the logits and Jacobian rows. */
+    double[] gradient(Rows rows, int b, Evaluation e, float[] p) {
+        int d = dimension();
+        double[] g = new double[d];
+        for (int r = rows.start()[b]; r < rows.start()[b + 1]; r++) {
+            double s = rows.signs()[r];
+            double c = rows.weights()[r] * s * sigmoid(s * e.logits()[r]);
+            for (int a = 0; a < d; a++) {
+                g[a] += c * e.jacobian()[r * d + a];
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            g[a] += config.foldInRegularization() * p[a];
+        }
+        return g;
+    }
+
+    /** The Hessian of L of history b (row-major d x d), from the logits and Jacobian rows. */
+    double[] hessian(Rows rows, int b, Evaluation e) {
+        int d = dimension();
+        double[] h = new double[d * d];
+        double[] j = new double[d];
+        for (int r = rows.start()[b]; r < rows.start()[b + 1]; r++) {
+            double s = sigmoid(e.logits()[r]);
+            double w = rows.weights()[r] * s * (1 - s);
+            for (int a = 0; a < d; a++) {
+                j[a] = e.jacobian()[r * d + a];
+            }
+            for (int a = 0; a < d; a++) {
+                double wa = w * j[a];
+                for (int c = 0; c <= a; c++) {
+                    h[a * d + c] += wa * j[c];
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            h[a * d + a] += config.foldInRegularization();
+            for (int c = 0; c < a; c++) {
+                h[c * d + a] = h[a * d + c];
+            }
+        }
+        return h;
+    }
+
+    /**
+     * Fold-in: the minimiser of each history's objective, by damped Newton from zero.
+     *
+     * @return the fitted [p^G, p^M] of each history
+     */
+    float[][] fit(NDManager parent, Map<String, NDArray> arrays, int[] users, Row[] histories, int numItems) {
+        int b = users.length;
+        int d = dimension();
+        float[][] p = new float[b][d];
+        boolean[] done = new boolean[b];
+        for (int it = 0; it < config.foldInIterations(); it++) {
+            int[] active = active(done);
+            if (active.length == 0) {
+                break;
+            }
+            int[] activeUsers = select(users, active);
+            Row[] activeHistories = new Row[active.length];
+            float[][] activeParams = new float[active.length][];
+            for (int a = 0; a < active.length; a++) {
+                activeHistories[a] = histories[active[a]];
+                activeParams[a] = p[active[a]];
+            }
+            Rows rows = rows(activeHistories, numItems);
+            Evaluation e = evaluate(parent, arrays, activeUsers, activeParams, rows, true);
+            double[] loss = new double[active.length];
+            double[] slope = new double[active.length];
+            double[][] step = new double[active.length][];
+            for (int a = 0; a < active.length; a++) {
+                double[] g = gradient(rows, a, e, activeParams[a]);
+                if (Math.sqrt(dot(g, g)) <= TOLERANCE) {
+                    done[active[a]] = true;
+                    continue;
+                }
+                double[] delta = newtonStep(hessian(rows, a, e), g, d);
+                loss[a] = loss(rows, a, e.logits(), activeParams[a]);
+                slope[a] = dot(g, delta);
+                step[a] = delta;
+            }
+            lineSearch(parent, arrays, activeUsers, activeHistories, activeParams, numItems, loss, slope, step, done,
+                    active, p);
+        }
+        return p;
+    }
+
+    /**
+     * Backtracking (Armijo) along each user's Newton step, each halving evaluating only the users still
+     * searching; a user without any decrease, or with a negligible one, is done.
+     */
+    private void lineSearch(NDManager parent, Map<String, NDArray> arrays, int[] activeUsers, Row[] activeHistories,
+                            float[][] activeParams, int numItems, double[] loss, double[] slope, double[][] step,
+                            boolean[] done, int[] active, float[][] p) {
+        IntArrayList pending = new IntArrayList();
+        for (int a = 0; a < active.length; a++) {
+            if (step[a] != null) {
+                pending.add(a);
+            }
+        }
+        double t = 1;
+        for (int halving = 0; halving < MAX_HALVINGS && !pending.isEmpty(); halving++, t /= 2) {
+            int n = pending.size();
+            int[] users = new int[n];
+            Row[] histories = new Row[n];
+            float[][] trial = new float[n][];
+            for (int q = 0; q < n; q++) {
+                int a = pending.getInt(q);
+                users[q] = activeUsers[a];
+                histories[q] = activeHistories[a];
+                trial[q] = moved(activeParams[a], step[a], t);
+            }
+            Rows rows = rows(histories, numItems);
+            float[] f = evaluate(parent, arrays, users, trial, rows, false).logits();
+            IntArrayList still = new IntArrayList();
+            for (int q = 0; q < n; q++) {
+                int a = pending.getInt(q);
+                double l = loss(rows, q, f, trial[q]);
+                if (l <= loss[a] + 1e-4 * t * slope[a]) {
+                    p[active[a]] = trial[q];
+                    if (loss[a] - l <= STALL * Math.max(1, Math.abs(loss[a]))) {
+                        done[active[a]] = true;   // converged as far as the objective can tell
+                    }
+                } else {
+                    still.add(a);
+                }
+            }
+            pending = still;
+        }
+        for (int a : pending) {
+            done[active[a]] = true;   // no decrease left at float precision
+        }
+    }
+
+    /** -H^-1 g, adding damping to H until it factorises. */
+    private static double[] newtonStep(double[] h, double[] g, int d) {
+        double[] a = h.clone();
+        double trace = 0;
+        for (int c = 0; c < d; c++) {
+            trace += h[c * d + c];
+        }
+        double damping = 1e-10 * Math.max(trace / d, 1e-12);
+        while (true) {
+            try {
+                Cholesky chol = new Cholesky(a, d);
+                double[] delta = new double[d];
+                for (int c = 0; c < d; c++) {
+                    delta[c] = -g[c];
+                }
+                chol.solveInPlace(delta);
+                return delta;
+            } catch (IllegalArgumentException notPositiveDefinite) {
+                for (int c = 0; c < d; c++) {
+                    a[c * d + c] = h[c * d + c] + damping;
+                }
+                damping *= 100;
+            }
+        }
+    }
+
+    private static float[] moved(float[] p, double[] delta, double t) {
+        float[] q = new float[p.length];
+        for (int c = 0; c < p.length; c++) {
+            q[c] = (float) (p[c] + t * delta[c]);
+        }
+        return q;
+    }
+
+    private static int[] active(boolean[] done) {
+        IntArrayList a = new IntArrayList();
+        for (int k = 0; k < done.length; k++) {
+            if (!done[k]) {
+                a.add(k);
+            }
+        }
+        return a.toIntArray();
+    }
+
+    private static int[] select(int[] values, int[] positions) {
+        int[] out = new int[positions.length];
+        for (int k = 0; k < positions.length; k++) {
+            out[k] = values[positions[k]];
+        }
+        return out;
+    }
+
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int c = 0; c < a.length; c++) {
+            s += a[c] * b[c];
+        }
+        return s;
+    }
+
+    private static double squaredNorm(float[] p) {
+        double s = 0;
+        for (float x : p) {
+            s += (double) x * x;
+        }
+        return s;
+    }
+}
