@@ -44,14 +44,24 @@ final class CountingModels {
 
     private static class Plain implements Counted {
         final Recommender model;
-        private final ThreadLocal<long[]> count = ThreadLocal.withInitial(() -> new long[1]);
+        private final ThreadLocal<long[]> count;
 
         Plain(Recommender model) {
+            this(model, ThreadLocal.withInitial(() -> new long[1]));
+        }
+
+        Plain(Recommender model, ThreadLocal<long[]> count) {
             this.model = model;
+            this.count = count;
         }
 
         final void count() {
             count.get()[0]++;
+        }
+
+        /** The per-thread counter, shared with a delegate that counts for this wrapper. */
+        final ThreadLocal<long[]> counter() {
+            return count;
         }
 
         @Override
@@ -105,6 +115,11 @@ final class CountingModels {
             this.featured = model;
         }
 
+        Featured(FeatureRecommender model, ThreadLocal<long[]> count) {
+            super(model, count);
+            this.featured = model;
+        }
+
         @Override
         public SideFeatures itemFeatures() {
             return featured.itemFeatures();
@@ -123,27 +138,26 @@ final class CountingModels {
     }
 
     private static final class Both extends Folding implements FeatureRecommender {
-        private final FeatureRecommender featured;
+        private final Featured features;
 
         Both(FoldIn folding, FeatureRecommender featured) {
             super(folding);
-            this.featured = featured;
+            this.features = new Featured(featured, counter());
         }
 
         @Override
         public SideFeatures itemFeatures() {
-            return featured.itemFeatures();
+            return features.itemFeatures();
         }
 
         @Override
         public SideFeatures userFeatures() {
-            return featured.userFeatures();
+            return features.userFeatures();
         }
 
         @Override
         public void scoreWithFeatures(int user, Row[] userFeatures, int[] items, Row[] itemFeatures, float[] out) {
-            count();
-            featured.scoreWithFeatures(user, userFeatures, items, itemFeatures, out);
+            features.scoreWithFeatures(user, userFeatures, items, itemFeatures, out);
         }
     }
 }
