@@ -1,8 +1,7 @@
 package org.recxplain.model.als;
 
 import org.recxplain.data.Row;
-import org.recxplain.model.ExactRemoval;
-import org.recxplain.model.linalg.Dense;
+import org.recxplain.model.KernelRemoval;
 import org.recxplain.model.linalg.RankOneRemoval;
 
 /**
@@ -16,10 +15,8 @@ import org.recxplain.model.linalg.RankOneRemoval;
  *
  * <p>Thread-safety: immutable after construction and may be shared; downdates are single-threaded.
  */
-public final class AlsRemoval implements ExactRemoval {
-    private final ImplicitAls model;
+public final class AlsRemoval extends KernelRemoval {
     private final ImplicitAls.UserSystem system;
-    private final RankOneRemoval kernel;
 
     /** Prepares exact removals from {@code user}'s training history (one factorisation, O(|H| k^2)). */
     public AlsRemoval(ImplicitAls model, int user) {
@@ -28,8 +25,11 @@ public final class AlsRemoval implements ExactRemoval {
 
     /** Prepares exact removals from the history of an existing user system. */
     public AlsRemoval(ImplicitAls model, ImplicitAls.UserSystem system) {
-        this.model = model;
+        super(kernel(model, system));
         this.system = system;
+    }
+
+    private static RankOneRemoval kernel(ImplicitAls model, ImplicitAls.UserSystem system) {
         Row hist = system.history();
         int n = hist.size();
         double[] cp = new double[n];
@@ -40,8 +40,13 @@ public final class AlsRemoval implements ExactRemoval {
             cp[p] = c * ImplicitAls.preference(v);
             d[p] = c - 1;
         }
-        this.kernel = new RankOneRemoval(model.itemFactorsView(), model.factors(), hist.indices(), d, cp,
+        return new RankOneRemoval(model.itemFactorsView(), model.factors(), hist.indices(), d, cp,
                 system.cholesky(), system.factor());
+    }
+
+    @Override
+    protected double offset(int item) {
+        return 0;
     }
 
     /** The user system of the full history. */
@@ -49,68 +54,16 @@ public final class AlsRemoval implements ExactRemoval {
         return system;
     }
 
-    /** The generic rank-one removal kernel (for one-at-a-time downdates with access to the factor). */
-    public RankOneRemoval kernel() {
-        return kernel;
-    }
-
-    @Override
-    public int[] historyItems() {
-        return kernel.historyItems();
-    }
-
     /**
      * For each history entry j (in history order), the coefficient a_j such that removing j alone changes
      * the user factor by -a_j A^-1 y_j, and so the score of any item i by -a_j y_i^T A^-1 y_j.
      */
     public double[] singleRemovalCoefficients() {
-        return kernel.singleRemovalCoefficients();
-    }
-
-    @Override
-    public double score(int item) {
-        return system.score(item);
-    }
-
-    /** The score of {@code item} after removing each history entry alone, exactly, in O(k^2 + |H| k). */
-    @Override
-    public double[] scoresAfterSingleRemovals(int item) {
-        double[] out = kernel.changesOfSingleRemovals(item);
-        double before = system.score(item);
-        for (int p = 0; p < out.length; p++) {
-            out[p] += before;
-        }
-        return out;
-    }
-
-    @Override
-    public double[] gapChangesOfSingleRemovals(int a, int b) {
-        return kernel.gapChangesOfSingleRemovals(a, b);
+        return kernel().singleRemovalCoefficients();
     }
 
     /** The user factor after removing every history entry in {@code removedItems} at once (Woodbury). */
     public double[] factorWithout(int... removedItems) {
-        return kernel.solutionWithout(removedItems);
-    }
-
-    @Override
-    public void scoreAllWithout(float[] out, int... removedItems) {
-        Dense.scoreRows(model.itemFactorsView(), factorWithout(removedItems), 0, model.factors(), out);
-    }
-
-    @Override
-    public ExactRemoval.Downdate downdate() {
-        RankOneRemoval.Downdate dd = kernel.downdate();
-        return new ExactRemoval.Downdate() {
-            @Override
-            public void remove(int position) {
-                dd.remove(position);
-            }
-
-            @Override
-            public double score(int item) {
-                return dd.score(item);
-            }
-        };
+        return kernel().solutionWithout(removedItems);
     }
 }
