@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -123,18 +122,7 @@ final class BenchContext {
         if (band.length == 0) {
             throw new CliException("no user of " + data.name() + " has " + min + ".." + max + " interactions");
         }
-        int n = users(suite);
-        if (n >= band.length) {
-            return band;
-        }
-        SplittableRandom rnd = new SplittableRandom(settings.seed());
-        for (int i = 0; i < n; i++) {
-            int j = i + rnd.nextInt(band.length - i);
-            int t = band[i];
-            band[i] = band[j];
-            band[j] = t;
-        }
-        return Arrays.copyOf(band, n);
+        return Sampling.sample(band, users(suite), settings.seed());
     }
 
     /** The mean number of interactions of {@code users}. */

@@ -4,6 +4,7 @@ import org.recxplain.data.Dataset;
 import org.recxplain.data.FeatureKind;
 import org.recxplain.data.InteractionsBuilder;
 import org.recxplain.data.LoadReport;
+import org.recxplain.data.Sampling;
 import org.recxplain.data.SideFeatures;
 
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public record SyntheticData(int users, int items, int genres, int tastesPerUser,
             b.addItem("i" + i);
         }
         for (int u = 0; u < users; u++) {
-            int[] perm = shuffled(genres, rnd);
+            int[] perm = Sampling.permutation(genres, rnd);
             tastes[u] = Arrays.copyOf(perm, tastesPerUser);
             int n = Math.max(1, meanPerUser / 2 + rnd.nextInt(meanPerUser + 1));
             long t = 1_000_000_000L + rnd.nextInt(1_000_000);
@@ -129,17 +130,4 @@ public record SyntheticData(int users, int items, int genres, int tastesPerUser,
         return new Planted(data, itemGenre, tastes);
     }
 
-    private static int[] shuffled(int n, SplittableRandom rnd) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
-    }
 }

@@ -2,6 +2,7 @@ package org.recxplain.explain.feature;
 
 import org.recxplain.data.FeatureDictionary;
 import org.recxplain.data.Row;
+import org.recxplain.data.Sampling;
 import org.recxplain.data.SideFeatures;
 import org.recxplain.explain.Attribution;
 import org.recxplain.explain.Explainer;
@@ -196,7 +197,7 @@ public final class LimeRsExplainer implements Explainer {
             int q = 0;
             int fromTop = (int) Math.round(config.topShare() * want);
             int[] pool = Rankings.topK(scores, Math.min(n - 1, 2 * fromTop), new int[] {item});
-            int[] order = MaskDesign.shuffled(pool.length, rnd);
+            int[] order = Sampling.permutation(pool.length, rnd);
             for (int t = 0; t < Math.min(fromTop, pool.length); t++) {
                 out[q++] = pool[order[t]];
                 taken[pool[order[t]]] = true;
@@ -209,7 +210,7 @@ public final class LimeRsExplainer implements Explainer {
                 }
             }
         }
-        int[] perm = MaskDesign.shuffled(out.length, rnd);
+        int[] perm = Sampling.permutation(out.length, rnd);
         int[] shuffled = new int[out.length];
         for (int t = 0; t < out.length; t++) {
             shuffled[t] = out[perm[t]];

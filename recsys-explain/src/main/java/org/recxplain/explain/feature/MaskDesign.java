@@ -1,5 +1,6 @@
 package org.recxplain.explain.feature;
 
+import org.recxplain.data.Sampling;
 import java.util.SplittableRandom;
 
 /**
@@ -100,7 +101,7 @@ final class MaskDesign {
     /** The next window of stratum r: a mask with {@code off} players switched off. */
     private static boolean[] nextWindow(int m, int off, int[][] perms, long[] windows, int r, SplittableRandom rnd) {
         if (perms[r] == null || (windows[r] * off) % m == 0) {
-            perms[r] = shuffled(m, rnd);
+            perms[r] = Sampling.permutation(m, rnd);
         }
         boolean[] z = full(m);
         long start = windows[r] * off;
@@ -230,14 +231,4 @@ final class MaskDesign {
         return a;
     }
 
-    static int[] shuffled(int m, SplittableRandom rnd) {
-        int[] a = identity(m);
-        for (int i = m - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
-    }
 }

@@ -3,6 +3,7 @@ package org.recxplain.explain.feature;
 import org.recxplain.data.FeatureDictionary;
 import org.recxplain.data.Interactions;
 import org.recxplain.data.Row;
+import org.recxplain.data.Sampling;
 import org.recxplain.data.SideFeatures;
 import org.recxplain.model.FeatureRecommender;
 import org.recxplain.model.Rankings;
@@ -98,7 +99,7 @@ public final class PermutationImportance {
             int[] members = dictionary(model, g.side()).featuresOf(g.name());
             double[] drops = new double[repeats];
             for (int r = 0; r < repeats; r++) {
-                Row[] shuffled = shuffle(original, members, MaskDesign.shuffled(original.length, rnd));
+                Row[] shuffled = shuffle(original, members, Sampling.permutation(original.length, rnd));
                 drops[r] = baseline - (item ? ndcg.mean(users, shuffled) : ndcg.mean(shuffled, items));
             }
             double mean = Arrays.stream(drops).average().orElse(0);

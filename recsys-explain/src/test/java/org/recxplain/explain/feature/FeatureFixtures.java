@@ -5,6 +5,7 @@ import org.recxplain.data.FeatureKind;
 import org.recxplain.data.Interactions;
 import org.recxplain.data.InteractionsBuilder;
 import org.recxplain.data.Row;
+import org.recxplain.data.Sampling;
 import org.recxplain.data.SideFeatures;
 import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.model.testing.Holdout;
@@ -33,7 +34,7 @@ final class FeatureFixtures {
         itf.declare("genre", FeatureKind.MULTI_VALUED, "g0");
         for (int i = 0; i < items; i++) {
             itf.add(i, "genre", FeatureKind.MULTI_VALUED, "g" + truth.itemGenre()[i]);
-            int[] perm = MaskDesign.shuffled(12, rnd);
+            int[] perm = Sampling.permutation(12, rnd);
             for (int t = 0; t < tags; t++) {
                 itf.add(i, "tag", FeatureKind.MULTI_VALUED, "t" + perm[t]);
             }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.recxplain.data.Dataset;
 import org.recxplain.data.FeatureKind;
+import org.recxplain.data.Sampling;
 import org.recxplain.data.SideFeatures;
 import org.recxplain.data.synth.SyntheticData;
 import org.recxplain.explain.ExplanationJson;
@@ -30,7 +31,7 @@ class ScreenedLimeTest {
         SideFeatures.Builder f = new SideFeatures.Builder();
         for (int i = 0; i < ni; i++) {
             f.add(i, "genre", FeatureKind.MULTI_VALUED, "g" + truth.itemGenre()[i]);
-            int[] perm = MaskDesign.shuffled(90, rnd);
+            int[] perm = Sampling.permutation(90, rnd);
             for (int t = 0; t < 58; t++) {
                 f.add(i, "tag", FeatureKind.MULTI_VALUED, "t" + perm[t]);
             }

@@ -3,6 +3,7 @@ package org.recxplain.model.bpr;
 import org.recxplain.data.Dataset;
 import org.recxplain.data.Interactions;
 import org.recxplain.data.Row;
+import org.recxplain.data.Sampling;
 import org.recxplain.model.Fingerprint;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelInfo;
@@ -214,7 +215,7 @@ public final class BprMf implements FoldIn {
         int nu = x.numUsers();
         int ni = x.numItems();
         SplittableRandom rnd = new SplittableRandom(config.seed());
-        int[] negativeOrder = permutation(ni, rnd.split());
+        int[] negativeOrder = Sampling.permutation(ni, rnd.split());
         double[] users = new double[nu * k];
         double[] items = new double[ni * k];
         double[] bias = new double[ni];
@@ -379,20 +380,6 @@ public final class BprMf implements FoldIn {
             }
         });
         return folded;
-    }
-
-    private static int[] permutation(int n, SplittableRandom rnd) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 
     private static double sigmoid(double z) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import org.recxplain.data.Dataset;
 import org.recxplain.data.Interactions;
 import org.recxplain.data.Row;
+import org.recxplain.data.Sampling;
 import org.recxplain.data.SideFeatures;
 import org.recxplain.model.FeatureRecommender;
 import org.recxplain.model.Fingerprint;
@@ -401,14 +402,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
     /** The seeded permutation of the items from which the user objective's negatives are taken. */
     private static int[] negativeOrder(int items, long seed) {
         SplittableRandom rnd = stream(seed, 3);
-        int[] p = range(items);
-        for (int i = items - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return Sampling.permutation(items, rnd);
     }
 
     static int[] range(int n) {

@@ -8,6 +8,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import org.recxplain.data.Dataset;
 import org.recxplain.data.Interactions;
+import org.recxplain.data.Sampling;
 import org.recxplain.model.neural.NeuMfNetwork.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,7 @@ final class NeuMfTrainer {
                     .optWeightDecays((float) config.regularization()).build();
             int k = config.negatives();
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                shuffle(perm, order);
+                Sampling.shuffle(perm, order);
                 double lossSum = 0;
                 int batches = 0;
                 for (int from = 0; from < n; from += config.batchSize()) {
@@ -160,12 +161,4 @@ final class NeuMfTrainer {
         }
     }
 
-    private static void shuffle(int[] a, SplittableRandom rnd) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
 }
