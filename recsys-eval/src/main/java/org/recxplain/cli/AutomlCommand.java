@@ -7,7 +7,7 @@ import org.recxplain.eval.automl.AutoMl;
 import org.recxplain.eval.automl.SearchSpace;
 import org.recxplain.eval.automl.SelectionCriterion;
 import org.recxplain.eval.metrics.RankingMetric;
-import org.recxplain.model.Models;
+import org.recxplain.model.neural.NeuralModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +89,7 @@ final class AutomlCommand implements Callable<Integer> {
             o.println("wrote     " + leaderboard);
         }
         if (out != null) {
-            Models.save(r.best(), out);
+            NeuralModels.catalog().save(r.best(), out);
             o.println("saved     best model " + r.bestSpec().label() + " to " + out);
         }
         o.flush();

@@ -1,7 +1,7 @@
 package org.recxplain.cli;
 
 import org.recxplain.data.io.DataSources;
-import org.recxplain.model.Models;
+import org.recxplain.model.neural.NeuralModels;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -61,10 +61,10 @@ final class Choices {
         }
     }
 
-    /** Model families {@code train} can fit ({@link Models#trainableFamilies()}). */
+    /** Model families {@code train} can fit ({@link NeuralModels#catalog()}). */
     static final class ModelFamilies extends ArrayList<String> {
         ModelFamilies() {
-            super(Models.trainableFamilies());
+            super(NeuralModels.catalog().trainableFamilies());
         }
     }
 }

@@ -6,7 +6,7 @@ import org.recxplain.eval.accuracy.AccuracyEvaluator;
 import org.recxplain.eval.accuracy.AccuracyResult;
 import org.recxplain.eval.accuracy.AccuracyTable;
 import org.recxplain.model.ModelSpec;
-import org.recxplain.model.Models;
+import org.recxplain.model.neural.NeuralModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Choices.atLeast(spec, "-k", k, 1);
         List<ModelSpec> specs = new ArrayList<>();
         for (String family : families) {
-            Choices.check(spec, "--models", family, Models.trainableFamilies());
+            Choices.check(spec, "--models", family, NeuralModels.catalog().trainableFamilies());
             specs.add(SplitOptions.familySpec(family, params));
         }
         PrintWriter o = spec.commandLine().getOut();
@@ -74,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (ProgressLine progress = ProgressLine.start(spec.commandLine().getErr(), "evaluate")) {
             for (ModelSpec m : specs) {
                 progress.step(results.size(), specs.size());
-                results.add(evaluator.trainAndEvaluate(m.label(), d, s, train -> Models.train(m, train, split.seed)));
+                results.add(evaluator.trainAndEvaluate(m.label(), d, s, train -> NeuralModels.catalog().train(m, train, split.seed)));
             }
         }
         o.print(switch (format) {

@@ -1,7 +1,7 @@
 package org.recxplain.cli;
 
 import org.recxplain.data.IdMap;
-import org.recxplain.model.Models;
+import org.recxplain.model.neural.NeuralModels;
 import org.recxplain.model.Recommender;
 
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ record LoadedModel(String source, Recommender model) {
             throw new CliException("model file '" + path + "' is a directory");
         }
         try {
-            return new LoadedModel("model " + path, Models.load(path));
+            return new LoadedModel("model " + path, NeuralModels.catalog().load(path));
         } catch (java.io.IOException | java.io.UncheckedIOException | IllegalArgumentException
                  | org.recxplain.data.DataFormatException e) {
             String why = ErrorReporter.describe(e);

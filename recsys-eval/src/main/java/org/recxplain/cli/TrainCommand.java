@@ -2,7 +2,7 @@ package org.recxplain.cli;
 
 import org.recxplain.data.Dataset;
 import org.recxplain.model.ModelSpec;
-import org.recxplain.model.Models;
+import org.recxplain.model.neural.NeuralModels;
 import org.recxplain.model.Recommender;
 import org.recxplain.model.als.ImplicitAls;
 import picocli.CommandLine.Command;
@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE",
             description = {"A parameter of a family other than als, repeatable: e.g. -P neighbours=50 "
-                    + "(item-knn), -P epochs=30 (bpr); see Models.train for each family's names."})
+                    + "(item-knn), -P epochs=30 (bpr); see the README for each family's names."})
     private Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = {"--out", "-o"}, required = true, paramLabel = "FILE", description = "Where to save the model.")
@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
             r = Training.train(d, modelSpec, als.seed, spec.commandLine().getErr());
         }
         o.println("          trained in " + Numbers.seconds(r.nanos()) + ", model ID " + r.model().info().id());
-        Models.save(r.model(), out);
+        NeuralModels.catalog().save(r.model(), out);
         o.println("saved     " + out + " (" + Numbers.count(Files.size(out)) + " bytes)");
         o.flush();
         return 0;

@@ -2,7 +2,7 @@ package org.recxplain.cli;
 
 import org.recxplain.data.Dataset;
 import org.recxplain.model.ModelSpec;
-import org.recxplain.model.Models;
+import org.recxplain.model.neural.NeuralModels;
 import org.recxplain.model.Recommender;
 import org.recxplain.model.als.ImplicitAls;
 
@@ -39,7 +39,7 @@ final class Training {
     }
 
     /**
-     * Trains a model of any family by {@link Models#train}; the progress line (a spinner) is drawn on {@code err}.
+     * Trains a model of any family of {@link NeuralModels#catalog()}; the progress line (a spinner) is drawn on {@code err}.
      *
      * @throws IllegalArgumentException for an unknown parameter or a bad value (the message names the family and
      *                                  the parameter)
@@ -48,7 +48,7 @@ final class Training {
         ProgressLine progress = ProgressLine.start(err, "training " + spec.family());
         try {
             long t0 = System.nanoTime();
-            Recommender model = Models.train(spec, data, seed);
+            Recommender model = NeuralModels.catalog().train(spec, data, seed);
             return new Result<>(model, System.nanoTime() - t0);
         } finally {
             progress.close();

@@ -40,6 +40,20 @@ class CliEndToEndTest {
 
     @BeforeAll
     static void trainOnPlantedData() throws IOException {
+        csv = writePlantedCsv(dir, HISTORY);
+        model = dir.resolve("planted.model");
+        CliRun r = CliRun.of("train", "--data", csv.toString(), "--data-format", "csv", "--factors", "4",
+                "--iterations", "8", "--threads", "1", "--alpha", "5", "--out", model.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(Files.size(model) > 0);
+        assertTrue(r.out().contains("40 users, 20 items, 240 interactions"), r::toString);
+    }
+
+    /**
+     * Writes the planted CSV (see the class documentation) into {@code dir} and records each user's training
+     * items in {@code history}.
+     */
+    static Path writePlantedCsv(Path dir, Map<String, Set<String>> history) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("user,item,rating");
         for (int g = 0; g < 2; g++) {
@@ -49,18 +63,13 @@ class CliEndToEndTest {
                 for (int j = 0; j < 6; j++) {
                     String item = prefix + ((u + j) % ITEMS_PER_GROUP);
                     lines.add(user + "," + item + "," + (3 + (u + j) % 3));
-                    HISTORY.computeIfAbsent(user, x -> new HashSet<>()).add(item);
+                    history.computeIfAbsent(user, x -> new HashSet<>()).add(item);
                 }
             }
         }
-        csv = dir.resolve("planted.csv");
-        Files.write(csv, lines);
-        model = dir.resolve("planted.model");
-        CliRun r = CliRun.of("train", "--data", csv.toString(), "--data-format", "csv", "--factors", "4",
-                "--iterations", "8", "--threads", "1", "--alpha", "5", "--out", model.toString());
-        assertEquals(0, r.code(), r::toString);
-        assertTrue(Files.size(model) > 0);
-        assertTrue(r.out().contains("40 users, 20 items, 240 interactions"), r::toString);
+        Path file = dir.resolve("planted.csv");
+        Files.write(file, lines);
+        return file;
     }
 
     @Test

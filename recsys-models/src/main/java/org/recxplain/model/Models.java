@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Static factories that train a model of any family from a {@link ModelSpec} and load saved models of any
- * family. Stateless and thread-safe.
+ * Static factories that train a model of any built-in family from a {@link ModelSpec} and load saved models
+ * of any built-in family; a {@link ModelCatalog} adds families defined in other modules. Stateless and
+ * thread-safe.
  */
 public final class Models {
     /** Every family, in the order listed in messages. */
@@ -170,7 +171,17 @@ public final class Models {
      * @throws IOException                                 if the file cannot be read
      */
     public static Recommender load(Path path) throws IOException {
-        ModelReader r = ModelFile.read(path);
+        return read(ModelFile.read(path));
+    }
+
+    /**
+     * Reads the body of a model file of a built-in family, whose header {@code r} has read.
+     *
+     * @throws org.recxplain.model.io.ModelFormatException if the family is not built in, or the body is
+     *                                                     truncated or inconsistent
+     * @throws IOException                                 if the file cannot be read
+     */
+    public static Recommender read(ModelReader r) throws IOException {
         return switch (r.family()) {
             case ImplicitAls.FAMILY -> ImplicitAls.read(r);
             case ItemKnn.FAMILY -> ItemKnn.read(r);

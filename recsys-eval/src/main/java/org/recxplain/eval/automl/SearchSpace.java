@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * {@code {"min": 0.01, "max": 1, "log": true}} (integers when both bounds are JSON integers):
  * <pre>{"als": {"factors": [16, 32, 64], "lambda": {"min": 0.01, "max": 1, "log": true}}}</pre>
  *
- * @param family the model family, as {@code Models.train} names it
+ * @param family the model family, as a {@code ModelCatalog} names it
  * @param params the ranges by parameter name
  */
 public record SearchSpace(String family, Map<String, ParamRange> params) {
@@ -42,7 +42,12 @@ public record SearchSpace(String family, Map<String, ParamRange> params) {
               "item-knn": {"neighbours": [20, 50, 100, 200], "similarity": ["cosine", "adjusted-cosine"],
                            "shrinkage": [0, 10, 50]},
               "biased-mf": {"factors": [8, 16, 32, 64], "lambda": {"min": 0.01, "max": 10.0, "log": true},
-                            "iterations": [10, 15]}
+                            "iterations": [10, 15]},
+              "fm": {"factors": [8, 16, 32], "learningRate": {"min": 0.01, "max": 0.1, "log": true},
+                     "regularization": {"min": 0.0001, "max": 0.01, "log": true}, "epochs": [10, 20, 30]},
+              "neumf": {"gmfFactors": [8, 16, 32], "mlpFactors": [8, 16, 32],
+                        "learningRate": {"min": 0.001, "max": 0.01, "log": true}, "negatives": [2, 4, 8],
+                        "epochs": [5, 10, 20]}
             }
             """;
 
@@ -55,7 +60,10 @@ public record SearchSpace(String family, Map<String, ParamRange> params) {
         params = Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
-    /** The default spaces of the families {@code als}, {@code bpr}, {@code item-knn} and {@code biased-mf}. */
+    /**
+     * The default spaces of the families {@code als}, {@code bpr}, {@code item-knn}, {@code biased-mf},
+     * {@code fm} and {@code neumf}.
+     */
     public static List<SearchSpace> defaults() {
         return fromJson(DEFAULTS_JSON);
     }

@@ -2,15 +2,16 @@ package org.recxplain.eval.automl;
 
 import org.recxplain.data.Dataset;
 import org.recxplain.model.ModelSpec;
-import org.recxplain.model.Models;
+import org.recxplain.model.ModelCatalog;
+import org.recxplain.model.neural.NeuralModels;
 import org.recxplain.model.Recommender;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Trains a model from a spec: the seam between the search and the model families. {@link #models()} is
- * {@link Models#train(ModelSpec, Dataset, long)}; other trainers can add families (peer libraries, say).
+ * Trains a model from a spec: the seam between the search and the model families. {@link #models()} trains
+ * every family of the project through a {@link ModelCatalog}.
  *
  * <p>Implementations must be thread-safe and deterministic: the same spec, data and seed give the same model.
  */
@@ -49,8 +50,13 @@ public interface Trainer {
         };
     }
 
-    /** This library's families, trained by {@link Models#train(ModelSpec, Dataset, long)}. */
+    /** Every family of the project ({@link NeuralModels#catalog()}: built-in, peers and NeuMF). */
     static Trainer models() {
-        return of(Models.trainableFamilies(), Models::train);
+        return of(NeuralModels.catalog());
+    }
+
+    /** A trainer of every family in {@code catalog}. */
+    static Trainer of(ModelCatalog catalog) {
+        return of(catalog.trainableFamilies(), catalog::train);
     }
 }
