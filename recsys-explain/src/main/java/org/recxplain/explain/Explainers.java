@@ -7,12 +7,14 @@ import org.recxplain.explain.baseline.RandomExplainer;
 import org.recxplain.explain.counterfactual.ExactCounterfactualExplainer;
 import org.recxplain.explain.counterfactual.ExactRemovalExplainer;
 import org.recxplain.explain.counterfactual.BprInfluenceExplainer;
+import org.recxplain.explain.counterfactual.FmInfluenceExplainer;
 import org.recxplain.explain.counterfactual.FoldInCounterfactualExplainer;
 import org.recxplain.explain.neighbourhood.ItemKnnNeighbourhoodExplainer;
 import org.recxplain.explain.neighbourhood.MfNeighbourhoodExplainer;
 import org.recxplain.model.FeatureRecommender;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.bpr.BprMf;
+import org.recxplain.model.fm.FactorizationMachine;
 import org.recxplain.model.knn.ItemKnn;
 import org.recxplain.model.mf.BiasedMf;
 import org.recxplain.explain.feature.FeatureLimeExplainer;
@@ -79,7 +81,10 @@ public final class Explainers {
         if (model instanceof BprMf bpr) {
             return new BprInfluenceExplainer(bpr);
         }
-        throw unsupported(ExactRemovalExplainer.NAME, model, "als, biased-mf, bpr");
+        if (model instanceof FactorizationMachine fm) {
+            return new FmInfluenceExplainer(fm);
+        }
+        throw unsupported(ExactRemovalExplainer.NAME, model, "als, biased-mf, bpr, fm");
     }
 
     /**
