@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Influence functions (Koh and Liang, ICML 2017) of a user's past interactions on a score: the shared
@@ -125,6 +126,24 @@ public abstract class InfluenceExplainer implements Explainer {
                         Optional.empty(), removals.solveNote(), start));
                 start = System.nanoTime();
             }
+        }
+        return out;
+    }
+
+    /**
+     * grad L_{H-j} - grad L_H for every history position j, from a function that gives the gradient of the
+     * objective of any history at the trained theta_u (|H| + 1 gradients).
+     */
+    protected static double[][] gradientChanges(Row history, Function<Row, double[]> gradient) {
+        double[] g = gradient.apply(history);
+        int[] hist = history.indices();
+        double[][] out = new double[hist.length][];
+        for (int p = 0; p < hist.length; p++) {
+            double[] d = gradient.apply(history.without(hist[p]));
+            for (int f = 0; f < d.length; f++) {
+                d[f] -= g[f];
+            }
+            out[p] = d;
         }
         return out;
     }

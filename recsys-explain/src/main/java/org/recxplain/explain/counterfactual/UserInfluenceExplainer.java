@@ -5,8 +5,6 @@ import org.recxplain.explain.Provenance;
 import org.recxplain.model.Recommender;
 import org.recxplain.model.linalg.Cholesky;
 
-import java.util.function.Function;
-
 /**
  * Influence restricted to the user's own parameters theta_u (FIA, Cheng et al., KDD 2019): the objective
  * is the user's training objective L_H(theta_u) with every other parameter fixed, its Hessian is small
@@ -15,7 +13,7 @@ import java.util.function.Function;
  * one-Newton-step prediction.
  *
  * <p>Subclasses supply the Hessian of L_H and the gradient change of each removal at the trained theta_u
- * ({@link #derivatives}), directly from the gradient of any history ({@link #gradientChanges}) or faster.
+ * ({@link #derivatives}), from the gradient of any history ({@link InfluenceExplainer#gradientChanges}) or faster.
  *
  * <p>Thread-safety: subclasses are immutable.
  */
@@ -37,24 +35,6 @@ public abstract class UserInfluenceExplainer extends InfluenceExplainer {
 
     /** The derivatives of the user's objective for {@code history} (at least two interactions). */
     protected abstract UserDerivatives derivatives(int user, Row history);
-
-    /**
-     * grad L_{H-j} - grad L_H for every history position j, from a function that gives the gradient of the
-     * objective of any history at the trained theta_u (|H| + 1 gradients).
-     */
-    protected static double[][] gradientChanges(Row history, Function<Row, double[]> gradient) {
-        double[] g = gradient.apply(history);
-        int[] hist = history.indices();
-        double[][] out = new double[hist.length][];
-        for (int p = 0; p < hist.length; p++) {
-            double[] d = gradient.apply(history.without(hist[p]));
-            for (int f = 0; f < d.length; f++) {
-                d[f] -= g[f];
-            }
-            out[p] = d;
-        }
-        return out;
-    }
 
     @Override
     protected final UserRemovals prepare(int user, Row history) {
