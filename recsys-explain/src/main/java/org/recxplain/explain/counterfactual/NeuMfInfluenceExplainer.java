@@ -16,6 +16,13 @@ import java.util.Map;
  * parameter change, grad f . dtheta ({@link NeuMf#predictionGradient}). See {@link InfluenceExplainer} for
  * the weights and effects; {@link NeuMfFullInfluenceExplainer} takes every parameter.
  *
+ * <p><b>Accuracy.</b> f and L_u are smooth in p^G but only piecewise smooth in p^M (ReLU layers): a refit
+ * that crosses a ReLU switch is not what the Hessian at the stored parameters foresees. The GMF part of the
+ * predicted parameter change matches fold-in refits almost exactly (Pearson r 0.9999 on the test model); the
+ * MLP part much less (0.26 to 0.79). Agreement of the predicted score changes with fold-in refits so depends
+ * on the model: Pearson r 0.96 with histories of 30 and lambda 0.05 (the test), 0.89 with histories of 20,
+ * 0.31 with histories of 12, lambda 0.03 and a 4-wide MLP embedding.
+ *
  * <p>Cost per user: |H| + 1 user-scope gradients and one Hessian (each one batched forward/backward over
  * the history and the objective's negatives); per item one prediction gradient and a d x d solve.
  * Thread-safety: immutable, as the model.
