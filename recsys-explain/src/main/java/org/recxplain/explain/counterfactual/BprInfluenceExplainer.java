@@ -1,10 +1,8 @@
 package org.recxplain.explain.counterfactual;
 
 import org.recxplain.data.Row;
-import org.recxplain.explain.Provenance;
 import org.recxplain.model.bpr.BprMf;
 
-import java.util.Map;
 
 /**
  * Influence functions (Koh and Liang, ICML 2017) restricted to the user's own parameters, in the style of
@@ -24,14 +22,8 @@ public final class BprInfluenceExplainer extends UserInfluenceExplainer {
     private final BprMf model;
 
     public BprInfluenceExplainer(BprMf model) {
-        super(model, new Provenance(ExactRemovalExplainer.NAME, Map.of("method", "influence-user-newton"), 0L,
-                model.info().id()));
+        super(model);
         this.model = model;
-    }
-
-    @Override
-    public String name() {
-        return ExactRemovalExplainer.NAME;
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.recxplain.explain.counterfactual;
 
 import org.recxplain.data.Row;
-import org.recxplain.explain.Provenance;
 import org.recxplain.model.fm.FactorizationMachine;
 
-import java.util.Map;
 
 /**
  * Influence functions restricted to the user's own parameters (FIA style) for a
@@ -28,15 +26,9 @@ public final class FmInfluenceExplainer extends UserInfluenceExplainer {
     private final double[] itemSums;
 
     public FmInfluenceExplainer(FactorizationMachine model) {
-        super(model, new Provenance(ExactRemovalExplainer.NAME, Map.of("method", "influence-user-newton",
-                "parameters", "user"), 0L, model.info().id()));
+        super(model);
         this.model = model;
         this.itemSums = FmUserObjective.itemSums(model);
-    }
-
-    @Override
-    public String name() {
-        return ExactRemovalExplainer.NAME;
     }
 
     /** The objective of one user's parameters (for refits and checks). */

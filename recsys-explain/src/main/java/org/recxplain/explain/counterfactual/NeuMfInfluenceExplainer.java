@@ -1,10 +1,8 @@
 package org.recxplain.explain.counterfactual;
 
 import org.recxplain.data.Row;
-import org.recxplain.explain.Provenance;
 import org.recxplain.model.neural.NeuMf;
 
-import java.util.Map;
 
 /**
  * Influence functions restricted to the user's own parameters (FIA style) for {@link NeuMf}:
@@ -31,14 +29,8 @@ public final class NeuMfInfluenceExplainer extends UserInfluenceExplainer {
     private final NeuMf model;
 
     public NeuMfInfluenceExplainer(NeuMf model) {
-        super(model, new Provenance(ExactRemovalExplainer.NAME, Map.of("method", "influence-user-newton",
-                "parameters", "user"), 0L, model.info().id()));
+        super(model);
         this.model = model;
-    }
-
-    @Override
-    public String name() {
-        return ExactRemovalExplainer.NAME;
     }
 
     @Override

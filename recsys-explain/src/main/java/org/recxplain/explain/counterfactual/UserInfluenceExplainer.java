@@ -5,6 +5,8 @@ import org.recxplain.explain.Provenance;
 import org.recxplain.model.Recommender;
 import org.recxplain.model.linalg.Cholesky;
 
+import java.util.Map;
+
 /**
  * Influence restricted to the user's own parameters theta_u (FIA, Cheng et al., KDD 2019): the objective
  * is the user's training objective L_H(theta_u) with every other parameter fixed, its Hessian is small
@@ -19,8 +21,16 @@ import org.recxplain.model.linalg.Cholesky;
  */
 public abstract class UserInfluenceExplainer extends InfluenceExplainer {
 
-    protected UserInfluenceExplainer(Recommender model, Provenance provenance) {
-        super(model, provenance);
+    /** With the provenance {@code influence}, method {@code influence-user-newton}. */
+    protected UserInfluenceExplainer(Recommender model) {
+        super(model, new Provenance(ExactRemovalExplainer.NAME, Map.of("method", "influence-user-newton"), 0L,
+                model.info().id()));
+    }
+
+    /** {@value ExactRemovalExplainer#NAME}. */
+    @Override
+    public final String name() {
+        return ExactRemovalExplainer.NAME;
     }
 
     /**
