@@ -7,12 +7,18 @@ import org.recxplain.explain.baseline.RandomExplainer;
 import org.recxplain.explain.counterfactual.ExactCounterfactualExplainer;
 import org.recxplain.explain.counterfactual.ExactRemovalExplainer;
 import org.recxplain.explain.counterfactual.BprInfluenceExplainer;
+import org.recxplain.explain.counterfactual.FmInfluenceExplainer;
 import org.recxplain.explain.counterfactual.FoldInCounterfactualExplainer;
+import org.recxplain.explain.counterfactual.NeuMfFullInfluenceExplainer;
+import org.recxplain.explain.counterfactual.NeuMfInfluenceExplainer;
+import org.recxplain.explain.feature.IntegratedGradientsExplainer;
+import org.recxplain.model.neural.NeuMf;
 import org.recxplain.explain.neighbourhood.ItemKnnNeighbourhoodExplainer;
 import org.recxplain.explain.neighbourhood.MfNeighbourhoodExplainer;
 import org.recxplain.model.FeatureRecommender;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.bpr.BprMf;
+import org.recxplain.model.fm.FactorizationMachine;
 import org.recxplain.model.knn.ItemKnn;
 import org.recxplain.model.mf.BiasedMf;
 import org.recxplain.explain.feature.FeatureLimeExplainer;
@@ -40,7 +46,7 @@ public final class Explainers {
                 CosineNeighbourhoodExplainer.NAME, MahoutBecauseExplainer.NAME, PopularityExplainer.NAME,
                 RandomExplainer.NAME,
                 FeatureLimeExplainer.NAME, "lime-stable", LimeRsExplainer.NAME, FeatureShapExplainer.NAME,
-                InteractionShapExplainer.NAME);
+                InteractionShapExplainer.NAME, NeuMfFullInfluenceExplainer.NAME, IntegratedGradientsExplainer.NAME);
     }
 
     /**
@@ -65,9 +71,11 @@ public final class Explainers {
     /**
      * The effect of removing each past interaction on the score: exact (Sherman-Morrison) for implicit
      * ALS and explicit biased MF, where the 10 largest attributions also get the item's rank after the
-     * removal; an influence function over the user's parameters for BPR-MF.
+     * removal; an influence function over the user's own parameters for BPR-MF, FM and NeuMF (see
+     * {@link #influenceFull} for NeuMF's all-parameter influence).
      *
-     * @throws IllegalArgumentException if the model is not supported (supported: als, biased-mf, bpr)
+     * @throws IllegalArgumentException if the model is not supported (supported: als, biased-mf, bpr, fm,
+     *                                  neumf)
      */
     public static Explainer influence(Recommender model) {
         if (model instanceof ImplicitAls als) {
@@ -79,7 +87,39 @@ public final class Explainers {
         if (model instanceof BprMf bpr) {
             return new BprInfluenceExplainer(bpr);
         }
-        throw unsupported(ExactRemovalExplainer.NAME, model, "als, biased-mf, bpr");
+        if (model instanceof FactorizationMachine fm) {
+            return new FmInfluenceExplainer(fm);
+        }
+        if (model instanceof NeuMf neumf) {
+            return new NeuMfInfluenceExplainer(neumf);
+        }
+        throw unsupported(ExactRemovalExplainer.NAME, model, "als, biased-mf, bpr, fm, neumf");
+    }
+
+    /**
+     * Influence over all of a NeuMF's parameters: (H + damping I)^-1 grad f by conjugate gradient over
+     * Hessian-vector products of the user's objective, with {@link NeuMfFullInfluenceExplainer.Config#defaults()}.
+     *
+     * @throws IllegalArgumentException if the model is not NeuMF
+     */
+    public static Explainer influenceFull(Recommender model) {
+        if (model instanceof NeuMf neumf) {
+            return new NeuMfFullInfluenceExplainer(neumf, NeuMfFullInfluenceExplainer.Config.defaults());
+        }
+        throw unsupported(NeuMfFullInfluenceExplainer.NAME, model, "neumf (use 'influence' for the others)");
+    }
+
+    /**
+     * Integrated gradients over side features, {@link IntegratedGradientsExplainer#DEFAULT_STEPS} steps.
+     *
+     * @throws IllegalArgumentException if the model is not NeuMF
+     */
+    public static Explainer integratedGradients(Recommender model) {
+        if (model instanceof NeuMf neumf) {
+            return new IntegratedGradientsExplainer(neumf, IntegratedGradientsExplainer.DEFAULT_STEPS);
+        }
+        throw unsupported(IntegratedGradientsExplainer.NAME, model, "neumf (differentiable models; use 'shap' or "
+                + "'lime' for fm)");
     }
 
     /**
@@ -229,6 +269,8 @@ public final class Explainers {
             case LimeRsExplainer.NAME -> limeRs(model, seed);
             case FeatureShapExplainer.NAME -> shap(model, seed);
             case InteractionShapExplainer.NAME -> shapInteractions(model, seed);
+            case NeuMfFullInfluenceExplainer.NAME -> influenceFull(model);
+            case IntegratedGradientsExplainer.NAME -> integratedGradients(model);
             default -> throw new IllegalArgumentException("unknown explainer '" + name + "'; known: "
                     + String.join(", ", names()));
         };
