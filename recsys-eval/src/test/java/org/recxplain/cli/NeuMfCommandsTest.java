@@ -118,6 +118,46 @@ class NeuMfCommandsTest {
                 "same seed, same leaderboard");
     }
 
+    @Test
+    void explainsANeuMfByIntegratedGradientsAndInfluence() throws IOException {
+        Path uci = dir.resolve("uci-neumf.model");
+        CliRun t = CliRun.of("train", "--data", "uci-restaurant", "--model", "neumf", "-P", "gmfFactors=4",
+                "-P", "mlpFactors=4", "-P", "featureFactors=4", "-P", "hidden=8", "-P", "epochs=5", "--out",
+                uci.toString());
+        assertEquals(0, t.code(), t::toString);
+        CliRun ig = CliRun.of("explain", "--model", uci.toString(), "--user", "U1077", "-k", "2", "--explainer",
+                "integrated-gradients", "--format", "json");
+        assertEquals(0, ig.code(), ig::toString);
+        JsonNode list = JSON.readTree(ig.out());
+        assertEquals(2, list.size(), ig.out());
+        try (NeuMf m = (NeuMf) NeuralModels.catalog().load(uci)) {
+            int user = m.data().interactions().users().index("U1077");
+            for (JsonNode e : list) {
+                assertEquals("integrated-gradients", e.get("explainer").asText());
+                int item = m.data().interactions().items().index(e.get("item").asText());
+                org.recxplain.model.neural.FeatureAttribution truth = m.integratedGradients(user, item, 50);
+                double sum = 0;
+                int users = 0;
+                for (JsonNode a : e.get("attributions")) {
+                    assertEquals("feature", a.get("kind").asText(), a.toString());
+                    sum += a.get("weight").asDouble();
+                    users += a.get("id").asText().startsWith("user:") ? 1 : 0;
+                }
+                assertEquals(truth.userFeatures().length, users, "every user feature is attributed");
+                assertEquals(truth.itemFeatures().length + truth.userFeatures().length, e.get("attributions").size());
+                // completeness: the attributions add up to f(x) - f(baseline) up to the quadrature error
+                assertEquals(truth.score() - truth.baselineScore(), sum, 1e-3, e.toString());
+                assertFalse(e.get("text").asText().startsWith("Not favoured"), e.get("text").asText());
+            }
+        }
+        CliRun inf = CliRun.of("explain", "--model", uci.toString(), "--user", "U1077", "-k", "1", "--explainer",
+                "influence", "--format", "json");
+        assertEquals(0, inf.code(), inf::toString);
+        JsonNode first = JSON.readTree(inf.out()).get(0);
+        assertEquals("influence", first.get("explainer").asText());
+        assertTrue(first.get("attributions").size() > 0, inf.out());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

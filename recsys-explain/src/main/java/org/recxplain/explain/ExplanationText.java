@@ -24,7 +24,8 @@ public final class ExplanationText {
      * with their share, or, when three do not reach half, says that the whole history carries the score and
      * names the three strongest. For removal effects it names the interactions whose removal lowers the
      * score most; for other weights it names the strongest without a share. The counterfactual follows, if
-     * any.
+     * any. "Not favoured by your history" is said only of a score that is not positive and whose weights
+     * are its shares: a model whose score is a logit (NeuMF) ranks items with negative scores first.
      */
     public static String sentence(Explanation e) {
         StringBuilder sb = new StringBuilder();
@@ -32,7 +33,8 @@ public final class ExplanationText {
         double score = e.target().score();
         if (attrs.isEmpty()) {
             sb.append("No explanation: ").append(e.note().orElse("nothing to attribute the score to")).append('.');
-        } else if (!(score > 0)) {
+        } else if (!(score > 0) && additive(e)) {
+            // the weights are shares of a score that is not positive: nothing favours the item
             sb.append(String.format(Locale.ROOT, "Not favoured by your history: its score is %.3f.", score));
         } else {
             List<Attribution> positive = new ArrayList<>();
@@ -43,7 +45,9 @@ public final class ExplanationText {
             }
             positive.sort((a, b) -> Double.compare(b.weight(), a.weight()));
             if (positive.isEmpty()) {
-                sb.append("None of your past interactions is credited with a positive share of its score.");
+                sb.append(attrs.get(0).kind() == Attribution.Kind.FEATURE
+                        ? "None of its features is credited with raising its score."
+                        : "None of your past interactions is credited with a positive share of its score.");
             } else if (additive(e)) {
                 namedReasons(sb, positive, attrs.size(), score);
             } else {

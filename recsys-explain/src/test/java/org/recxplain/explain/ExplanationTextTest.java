@@ -62,6 +62,10 @@ class ExplanationTextTest {
         assertTrue(ExplanationText.sentence(zero).startsWith("None of your past interactions"));
         Explanation negative = explanation(-0.2, List.of(a(1, "Alien (1979)", -0.2)), Optional.empty());
         assertTrue(ExplanationText.sentence(negative).startsWith("Not favoured by your history"));
+        // a logit model's top item may score below zero: weights that are not shares still name the reasons
+        Explanation logit = explanation(-1.0, List.of(a(1, "Alien (1979)", 0.3), a(2, "Heat (1995)", -0.1)),
+                Optional.empty());
+        assertEquals("Recommended because you liked Alien (1979).", ExplanationText.sentence(logit));
         Counterfactual cf = new Counterfactual(List.of(a(1, "Alien (1979)", 0.6)), 9, "i9", "Die Hard (1988)", 1, 14, true);
         Explanation withCf = explanation(1.0, List.of(a(1, "Alien (1979)", 0.6)), Optional.of(cf));
         assertTrue(ExplanationText.sentence(withCf).endsWith("If you had not interacted with Alien (1979), this item "
