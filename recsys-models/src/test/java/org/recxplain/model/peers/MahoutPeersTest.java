@@ -224,18 +224,11 @@ class MahoutPeersTest {
         }
     }
 
+    /** How many users of {@code a} are in {@code b} (both ascending), by look-up. */
     private static int intersection(int[] a, int[] b) {
         int n = 0;
-        for (int p = 0, q = 0; p < a.length && q < b.length; ) {
-            if (a[p] < b[q]) {
-                p++;
-            } else if (a[p] > b[q]) {
-                q++;
-            } else {
-                n++;
-                p++;
-                q++;
-            }
+        for (int user : a) {
+            n += java.util.Arrays.binarySearch(b, user) >= 0 ? 1 : 0;
         }
         return n;
     }
