@@ -20,19 +20,24 @@ import java.util.Objects;
 
 /**
  * Mahout Taste's {@link GenericItemBasedRecommender} (0.13) as a black-box recommender, with a
- * {@link MahoutSimilarity} (log-likelihood or uncentered cosine).
+ * {@link MahoutSimilarity} (log-likelihood or cosine).
  *
  * <p><b>Two modes.</b> With values ({@code booleanPrefs = false}, Mahout's
- * {@link GenericItemBasedRecommender} over a {@code GenericDataModel}) Mahout estimates the preference of user
- * u for item i as the similarity-weighted mean of u's values, {@code sum_j s(i,j) r_uj / sum_j s(i,j)} over
- * u's items j with a defined similarity, and gives no estimate (NaN) when fewer than two of them have one: a
- * predicted rating, which ranks items with a few high ratings first and so is a weak top-k ranker on rating
- * data. With boolean preferences ({@code booleanPrefs = true}, Mahout's
- * {@link GenericBooleanPrefItemBasedRecommender} over a {@code GenericBooleanPrefDataModel}, Mahout's choice
- * for unary or implicit data) every value is read as 1 and the estimate is the sum of the defined
- * similarities {@code sum_j s(i,j)} (NaN when none is defined); use it with the log-likelihood similarity
- * (the uncentered cosine of all-ones columns is always 1). Its {@code recommend} ranks only candidate items:
- * those of
+ * {@link GenericItemBasedRecommender} over a {@code GenericDataModel}, for explicit ratings) Mahout estimates
+ * the preference of user u for item i as the similarity-weighted mean of u's values,
+ * {@code sum_j s(i,j) r_uj / sum_j s(i,j)} over u's items j with a defined similarity, and gives no estimate
+ * (NaN) when fewer than two of them have one; the cosine is Mahout's {@code UncenteredCosineSimilarity} over
+ * the users who rated both items. This is a predicted rating, not a relevance score: an item whose few
+ * similar history items u rated highly ranks first, however weakly it relates to u's tastes, so it is a weak
+ * top-k ranker (on the planted tastes of {@code SyntheticData.small(7)}, leave-last-out HR@10 is 0.020 with
+ * log-likelihood and 0.027 with cosine, against 0.27 for popularity). With boolean preferences
+ * ({@code booleanPrefs = true}, Mahout's {@link GenericBooleanPrefItemBasedRecommender} over a
+ * {@code GenericBooleanPrefDataModel}, Mahout's choice for unary or implicit data and for top-k ranking)
+ * every interaction is read as 1 and the estimate is the sum of the defined similarities
+ * {@code sum_j s(i,j)} (NaN when none is defined); the cosine is then the cosine of the items' binary user
+ * vectors, {@code |U_i ∩ U_j| / sqrt(|U_i| |U_j|)} ({@code MahoutBinaryCosine}: Mahout's uncentered cosine is
+ * 1 for any two overlapping all-ones vectors and refuses boolean data). On the same planted data HR@10 is
+ * 0.54 with log-likelihood and 0.60 with cosine. Its {@code recommend} ranks only candidate items: those of
  * other users who share an item with u ({@link PreferredItemsNeighborhoodCandidateItemsStrategy}, Mahout's
  * default), which are exactly the items that can have a defined similarity to one of u's items.
  *
@@ -74,7 +79,8 @@ public final class MahoutItemBased implements RatingPredictor {
 
         /**
          * The configuration of a spec of family {@value #FAMILY}: parameters {@code similarity}
-         * ({@code loglikelihood} or {@code cosine}) and {@code booleanPrefs} ({@code true} or {@code false}).
+         * ({@code loglikelihood} or {@code cosine}) and {@code booleanPrefs} ({@code true} or {@code false};
+         * {@code true} for implicit data and top-k ranking, see the class comment).
          *
          * @throws IllegalArgumentException for another family, an unknown parameter or value
          */

@@ -1,12 +1,11 @@
 package org.recxplain.model.peers;
 
-import org.recxplain.model.ModelSpec;
-
 import org.apache.mahout.cf.taste.impl.similarity.LogLikelihoodSimilarity;
 import org.apache.mahout.cf.taste.impl.similarity.UncenteredCosineSimilarity;
 import org.apache.mahout.cf.taste.model.DataModel;
 import org.apache.mahout.cf.taste.similarity.ItemSimilarity;
 import org.recxplain.data.Interactions;
+import org.recxplain.model.ModelSpec;
 
 import java.util.Objects;
 
@@ -17,11 +16,15 @@ import java.util.Objects;
  *   <li>{@link Kind#LOGLIKELIHOOD}: {@code 1 - 1 / (1 + LLR)}, with LLR Dunning's log-likelihood ratio of the
  *       2x2 table of users who have both items, one of them, or neither (values are ignored: co-occurrence
  *       only).</li>
- *   <li>{@link Kind#COSINE}: Mahout's {@code UncenteredCosineSimilarity},
+ *   <li>{@link Kind#COSINE} over a data model with values: Mahout's {@code UncenteredCosineSimilarity},
  *       {@code sum x_u y_u / sqrt(sum x_u^2 * sum y_u^2)} over the users who have both items, with the
- *       interaction values.</li>
+ *       interaction values (the cosine of explicit ratings).</li>
+ *   <li>{@link Kind#COSINE} over a boolean-preference data model: the binary cosine
+ *       {@code |U_i ∩ U_j| / sqrt(|U_i| |U_j|)} of the items' 0/1 user vectors ({@code MahoutBinaryCosine}, an
+ *       {@code ItemSimilarity} over Mahout's data model; Mahout has none, and its uncentered cosine of all-ones
+ *       vectors over co-rated users would be 1 for every overlapping pair).</li>
  * </ul>
- * Both are undefined (NaN) for two items that no user shares, and for an item without interactions.
+ * All are undefined (NaN) for two items that no user shares, and for an item without interactions.
  *
  * <p>Thread-safety: immutable; Mahout's similarities are safe for concurrent reads of a data model that does
  * not change. Each call recomputes the similarity from the data (Mahout caches nothing here).
@@ -32,7 +35,10 @@ public final class MahoutSimilarity {
     public enum Kind {
         /** Mahout's {@code LogLikelihoodSimilarity}. */
         LOGLIKELIHOOD,
-        /** Mahout's {@code UncenteredCosineSimilarity}. */
+        /**
+         * Mahout's {@code UncenteredCosineSimilarity} over values; the binary cosine ({@code MahoutBinaryCosine})
+         * over boolean preferences.
+         */
         COSINE
     }
 
@@ -41,6 +47,10 @@ public final class MahoutSimilarity {
     private final boolean[] known;
     private final ItemSimilarity similarity;
 
+    /**
+     * The similarity of {@code kind} over {@code model}, a Mahout model of {@code x}; for {@link Kind#COSINE}
+     * the binary cosine when the model has no preference values (a boolean-preference model).
+     */
     MahoutSimilarity(Kind kind, Interactions x, DataModel model) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.numItems = x.numItems();
@@ -50,7 +60,8 @@ public final class MahoutSimilarity {
         }
         this.similarity = MahoutData.call("build the " + ModelSpec.label(kind) + " similarity",
                 () -> kind == Kind.LOGLIKELIHOOD ? new LogLikelihoodSimilarity(model)
-                        : new UncenteredCosineSimilarity(model));
+                        : model.hasPreferenceValues() ? new UncenteredCosineSimilarity(model)
+                        : new MahoutBinaryCosine(model));
     }
 
     /** The similarity of {@code kind} over {@code x} (builds a Mahout data model of it). */

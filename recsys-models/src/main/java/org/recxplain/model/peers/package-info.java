@@ -17,7 +17,10 @@
  * the library's own per-pair estimate otherwise (Mahout item-based: Mahout has no batch API). Where a library
  * cannot score a pair (a user or item without training interactions, an item outside Mahout's candidates or
  * with an undefined estimate) the score is {@link Float#NEGATIVE_INFINITY}, which ranks last and is never
- * NaN.
+ * NaN. The one piece that is not the library's own: Mahout 0.13 has no cosine of binary vectors, so for
+ * Mahout item-based with boolean preferences and {@code similarity=cosine} this package implements
+ * {@code |U_i ∩ U_j| / sqrt(|U_i| |U_j|)} on Mahout's {@code ItemSimilarity} interface from Mahout's own
+ * co-occurrence counts, and Mahout's boolean-preference recommender computes the scores with it.
  *
  * <p><b>Randomness.</b> Both libraries draw from process-global generators. LibRec's {@code Randoms} is
  * seeded with the training seed; Mahout's ALS-WR initialisation draws from {@code RandomUtils.getRandom()},
