@@ -85,7 +85,8 @@ class MahoutBecauseExplainerTest {
     @Test
     void theExplainedItemItselfAndUndefinedSimilaritiesWeighZero() {
         Dataset data = tiny();
-        MahoutItemBased model = MahoutItemBased.train(data, MahoutItemBased.Config.defaults());
+        MahoutItemBased model = MahoutItemBased.train(data, new MahoutItemBased.Config(
+                MahoutSimilarity.Kind.LOGLIKELIHOOD, false));
         Explanation own = new MahoutBecauseExplainer(model).explain(0, 1);   // i1 is in u0's history
         for (Attribution a : own.attributions()) {
             if (a.index() == 1) {

@@ -72,9 +72,15 @@ public final class MahoutItemBased implements RatingPredictor {
             Objects.requireNonNull(similarity, "similarity");
         }
 
-        /** Log-likelihood similarity over the values (Mahout's {@code GenericItemBasedRecommender}). */
+        /**
+         * Log-likelihood similarity over unary preferences (Mahout's {@code GenericBooleanPrefItemBasedRecommender}),
+         * Mahout's recommended set-up for top-k recommendation from implicit feedback. With
+         * {@code booleanPrefs=false} the recommender estimates ratings (a similarity-weighted mean of the user's
+         * values): a rating predictor, which ranks below popularity on planted top-k data (HR@10 0.02 against
+         * 0.27), so it is not the default for a top-k comparison.
+         */
         public static Config defaults() {
-            return new Config(MahoutSimilarity.Kind.LOGLIKELIHOOD, false);
+            return new Config(MahoutSimilarity.Kind.LOGLIKELIHOOD, true);
         }
 
         /**

@@ -271,12 +271,13 @@ class MahoutPeersTest {
 
     @Test
     void specsAndErrors() {
-        org.recxplain.model.Recommender m = Peers.train(ModelSpec.of("mahout-item").with("similarity", "cosine"),
-                DATA, 1L);
+        org.recxplain.model.Recommender m = Peers.train(ModelSpec.of("mahout-item").with("similarity", "cosine")
+                .with("booleanPrefs", "false"), DATA, 1L);
         assertEquals("mahout-item", m.info().family());
         assertEquals("cosine", m.info().config().get("similarity"));
-        MahoutItemBased binary = (MahoutItemBased) Peers.train(ModelSpec.of("mahout-item").with("similarity", "cosine")
-                .with("booleanPrefs", "true"), DATA, 1L);
+        // unary preferences are the default (Mahout's set-up for top-k from implicit feedback)
+        MahoutItemBased binary = (MahoutItemBased) Peers.train(ModelSpec.of("mahout-item").with("similarity", "cosine"),
+                DATA, 1L);
         assertEquals(new MahoutItemBased.Config(MahoutSimilarity.Kind.COSINE, true), binary.config());
         assertInstanceOf(MahoutBinaryCosine.class, binary.similarity().mahout());
         assertInstanceOf(UncenteredCosineSimilarity.class, ((MahoutItemBased) m).similarity().mahout());
