@@ -35,7 +35,8 @@ import java.util.Map;
  *   "maxKe": 10,
  *   "stabilityK": 5,
  *   "retrainChecks": 2,
- *   "examples": 3
+ *   "examples": 3,
+ *   "shapBudget": 256
  * }
  * </pre>
  *
@@ -49,10 +50,13 @@ import java.util.Map;
  * @param stabilityK    k of the Jaccard@k stability measures
  * @param retrainChecks how many counterfactuals per cell are checked by retraining the whole model
  * @param examples      how many users' explanations the report prints in plain language
+ * @param shapBudget    the coalition budget of the KernelSHAP explainers ({@code shap}, {@code shap-interactions};
+ *                      raised to 2m for m players as always); 0 for their default ({@code KernelShap.DEFAULT_BUDGET})
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry> models, List<String> explainers,
-                          List<Long> seeds, int users, int maxKe, int stabilityK, int retrainChecks, int examples) {
+                          List<Long> seeds, int users, int maxKe, int stabilityK, int retrainChecks, int examples,
+                          int shapBudget) {
 
     /**
      * A data set of the grid.
@@ -107,11 +111,21 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
         models = List.copyOf(require(models, "models"));
         explainers = List.copyOf(require(explainers, "explainers"));
         seeds = List.copyOf(require(seeds, "seeds"));
+        if (shapBudget < 0) {
+            throw new IllegalArgumentException("benchmark config: shapBudget must be >= 0 (0: the default), got "
+                    + shapBudget);
+        }
         if (users < 0 || maxKe < 1 || stabilityK < 1 || retrainChecks < 0 || examples < 0) {
             throw new IllegalArgumentException("benchmark config: users and retrainChecks and examples must be >= 0,"
                     + " maxKe and stabilityK >= 1; got users=" + users + ", maxKe=" + maxKe + ", stabilityK="
                     + stabilityK + ", retrainChecks=" + retrainChecks + ", examples=" + examples);
         }
+    }
+
+    /** A configuration with the KernelSHAP explainers' default budget. */
+    public BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry> models, List<String> explainers,
+                       List<Long> seeds, int users, int maxKe, int stabilityK, int retrainChecks, int examples) {
+        this(name, datasets, models, explainers, seeds, users, maxKe, stabilityK, retrainChecks, examples, 0);
     }
 
     private static <T> List<T> require(List<T> list, String field) {
@@ -127,7 +141,8 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
      */
     public String protocolKey() {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update((CellResult.FORMAT + "|" + users + "|" + maxKe + "|" + stabilityK + "|" + retrainChecks + "|" + seeds)
+        crc.update((CellResult.FORMAT + "|" + users + "|" + maxKe + "|" + stabilityK + "|" + retrainChecks + "|" + seeds
+                + (shapBudget == 0 ? "" : "|shap=" + shapBudget))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return String.format("%08x", crc.getValue());
     }
@@ -135,7 +150,7 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
     /** A copy with other data sets. */
     public BenchConfig withDatasets(List<DataSpec> other) {
         return new BenchConfig(name, other, models, explainers, seeds, users, maxKe, stabilityK, retrainChecks,
-                examples);
+                examples, shapBudget);
     }
 
     /** The interaction explainers of the ALS tables, baselines included (the top-level default list). */
@@ -145,6 +160,14 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
     /** Every explainer measured on ALS in the presets: the interaction explainers and the black boxes. */
     public static final List<String> ALS_EXPLAINERS = List.of("neighbourhood", "influence", "counterfactual",
             "cosine", "popularity", "random", "mahout-because", "lime-rs", "shap-interactions");
+
+    /**
+     * The KernelSHAP budget of the presets: 256 coalitions besides the empty and the full one (the explainers'
+     * own default is 2048), raised to 2m for a history of m interactions. KernelSHAP over a user's history is
+     * run four times per target and seed (explanation, another seed, a perturbation, a retrain); this keeps it
+     * within the benchmark's time budget.
+     */
+    public static final int DEFAULT_SHAP_BUDGET = 256;
 
     /** The feature explainers, measured on the factorization machine. */
     public static final List<String> FM_EXPLAINERS = List.of("lime", "lime-stable", "shap");
@@ -163,7 +186,7 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
                 List.of(new ModelEntry("als", Map.of("factors", "64", "iterations", "15"), ALS_EXPLAINERS),
                         new ModelEntry("fm", Map.of(), FM_EXPLAINERS),
                         new ModelEntry("bpr", Map.of(), BPR_EXPLAINERS)),
-                ALL_EXPLAINERS, List.of(1L, 2L, 3L), 0, 10, 5, 2, 3);
+                ALL_EXPLAINERS, List.of(1L, 2L, 3L), 0, 10, 5, 2, 3, DEFAULT_SHAP_BUDGET);
     }
 
     /** A quick preset for a first look: 100 users, smaller models, two seeds, one retrain check. */
@@ -172,7 +195,7 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
                 List.of(new ModelEntry("als", Map.of("factors", "32", "iterations", "8"), ALS_EXPLAINERS),
                         new ModelEntry("fm", Map.of("epochs", "5"), FM_EXPLAINERS),
                         new ModelEntry("bpr", Map.of("epochs", "10"), BPR_EXPLAINERS)),
-                ALL_EXPLAINERS, List.of(1L, 2L), 100, 10, 5, 1, 3);
+                ALL_EXPLAINERS, List.of(1L, 2L), 100, 10, 5, 1, 3, DEFAULT_SHAP_BUDGET);
     }
 
     /**

@@ -33,6 +33,7 @@ import org.recxplain.model.als.AlsRemoval;
 import org.recxplain.model.als.ImplicitAls;
 import org.recxplain.model.mf.BiasedMf;
 import org.recxplain.model.mf.MfRemoval;
+import org.recxplain.explain.feature.FeatureShapExplainer;
 import org.recxplain.explain.feature.InteractionShapExplainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -255,15 +256,14 @@ public final class BenchmarkRunner {
             CountingModels.Counted counted = CountingModels.wrap(model);
             Explainer explainer;
             try {
-                explainer = closedForm(Explainers.byName(name, model, seed)) ? null
-                        : Explainers.byName(name, counted, seed);
+                explainer = closedForm(explainer(name, model, seed)) ? null : explainer(name, counted, seed);
             } catch (IllegalArgumentException notBlackBox) {
                 explainer = null;
             }
             if (explainer == null) {
                 counted = null;
                 try {
-                    explainer = Explainers.byName(name, model, seed);
+                    explainer = explainer(name, model, seed);
                 } catch (IllegalArgumentException e) {
                     CellResult cell = empty(dataset, spec, name, seed, "not measured: " + e.getMessage(),
                             trained.seconds());
@@ -272,8 +272,8 @@ public final class BenchmarkRunner {
                     continue;
                 }
             }
-            measured.add(new Measured(name, explainer, counted, Explainers.byName(name, model, seed + 7919),
-                    retrained == null ? null : Explainers.byName(name, retrained.model(), seed)));
+            measured.add(new Measured(name, explainer, counted, explainer(name, model, seed + 7919),
+                    retrained == null ? null : explainer(name, retrained.model(), seed)));
         }
         if (measured.isEmpty()) {
             return cells;
@@ -304,6 +304,21 @@ public final class BenchmarkRunner {
             sink.accept(name, cell);
         }
         return cells;
+    }
+
+    /**
+     * An explainer by name ({@link Explainers#byName}), with the configuration's KernelSHAP budget for the
+     * KernelSHAP explainers when it sets one.
+     */
+    private Explainer explainer(String name, Recommender model, long seed) {
+        int budget = config.shapBudget();
+        if (budget > 0 && name.equals(InteractionShapExplainer.NAME) && model instanceof FoldIn f) {
+            return new InteractionShapExplainer(f, budget, seed);
+        }
+        if (budget > 0 && name.equals(FeatureShapExplainer.NAME) && model instanceof FeatureRecommender fr) {
+            return new FeatureShapExplainer(fr, budget, seed);
+        }
+        return Explainers.byName(name, model, seed);
     }
 
     /**
@@ -510,7 +525,7 @@ public final class BenchmarkRunner {
      * among those entries (the user is refit; implicit ALS only, NaN otherwise). Explainers of the target
      * that drop the same entry share the refit model.
      */
-    private static double perturbation(Recommender model, Shared shared, String name, long seed, int[] top, int k) {
+    private double perturbation(Recommender model, Shared shared, String name, long seed, int[] top, int k) {
         if (!(model instanceof ImplicitAls als)) {
             return Double.NaN;
         }
@@ -529,7 +544,7 @@ public final class BenchmarkRunner {
         int dropped = drop;
         ImplicitAls changed = shared.perturbed.computeIfAbsent(dropped,
                 d -> als.withHistory(shared.user, h.without(d)));
-        Explanation e2 = Explainers.byName(name, changed, seed).explain(shared.user, shared.item);
+        Explanation e2 = explainer(name, changed, seed).explain(shared.user, shared.item);
         return Stability.jaccard(top, topKeys(e2, k, model.data().itemFeatures().numFeatures()), k);
     }
 
