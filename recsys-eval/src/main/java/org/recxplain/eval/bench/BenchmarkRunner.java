@@ -183,7 +183,7 @@ public final class BenchmarkRunner {
         long t0 = System.nanoTime();
         long c0 = PhaseTimes.processNow();
         Recommender m = Models.train(spec, data, seed);
-        times.addProcess("(models)", PhaseTimes.Phase.TRAIN, c0);
+        times.addProcess(spec.family() + "/(models)", PhaseTimes.Phase.TRAIN, c0);
         return new Trained(m, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -211,8 +211,8 @@ public final class BenchmarkRunner {
      * One explainer of a cell: the measured explainer (on the counting wrapper when it accepts one), the same
      * explainer with another seed, and on the model retrained with the next seed (null without one).
      */
-    private record Measured(String name, Explainer explainer, CountingModels.Counted counted, Explainer otherSeed,
-                            Explainer retrain) {
+    private record Measured(String name, String timing, Explainer explainer, CountingModels.Counted counted,
+                            Explainer otherSeed, Explainer retrain) {
     }
 
     /**
@@ -272,7 +272,7 @@ public final class BenchmarkRunner {
                     continue;
                 }
             }
-            measured.add(new Measured(name, explainer, counted, explainer(name, model, seed + 7919),
+            measured.add(new Measured(name, spec.family() + "/" + name, explainer, counted, explainer(name, model, seed + 7919),
                     retrained == null ? null : explainer(name, retrained.model(), seed)));
         }
         if (measured.isEmpty()) {
@@ -380,7 +380,7 @@ public final class BenchmarkRunner {
                             data.interactions().items().index(o.target().item()), o.cfRemoved(), retrains));
                 }
             }
-            times.addProcess(name, PhaseTimes.Phase.RETRAIN_CHECKS, c0);
+            times.addProcess(spec.family() + "/" + name, PhaseTimes.Phase.RETRAIN_CHECKS, c0);
         }
         boolean deterministic = obs.length > 0 && java.util.Arrays.stream(obs).allMatch(Obs::deterministic);
         return new CellResult(dataset, spec.label(), name, seed, "ok", deterministic, targets, curves, negs, latency, seedJ, perturbJ,
@@ -390,7 +390,7 @@ public final class BenchmarkRunner {
 
 
     private Obs observe(Recommender model, Measured m, RemovalProtocol protocol, Shared shared, long seed, int k) {
-        String name = m.name();
+        String name = m.timing();
         int user = shared.user;
         int item = shared.item;
         CountingModels.Counted counted = m.counted();
@@ -438,7 +438,7 @@ public final class BenchmarkRunner {
         double retrainJ = m.retrain() == null ? Double.NaN
                 : Stability.jaccard(top, topKeys(m.retrain().explain(user, item), k, offset), k);
         c = times.add(name, PhaseTimes.Phase.RETRAIN_STABILITY, c);
-        double perturbJ = perturbation(model, shared, name, seed, top, k);
+        double perturbJ = perturbation(model, shared, m.name(), seed, top, k);
         c = times.add(name, PhaseTimes.Phase.PERTURBATION, c);
         double[] pairs = removalPairs(model, shared, e);
         double spearman = agreement(pairs);
