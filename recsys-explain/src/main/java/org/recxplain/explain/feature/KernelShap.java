@@ -170,7 +170,7 @@ public final class KernelShap {
      * The weighted least squares of KernelSHAP with the last player eliminated: the row of coalition z is
      * x_i = z_i - z_last (i &lt; m-1), which is +1 on S (when the last player is absent) or -1 on the complement
      * of S (when it is present), so each row is a signed indicator of a set T; the normal matrix is
-     * sum_s w_s 1_T 1_T^T, built in O(sum |T|^2) rather than O(n m^2) (coalitions are mostly small or mostly
+     * sum_s w_s 1_T 1_T^T, built in O(sum min(|T|, m - |T|)^2 + m^2) rather than O(n m^2) (coalitions are mostly small or mostly
      * full). Up to {@link #DENSE_MAX} unknowns (default) it is factorised (Cholesky, jittered if singular, as
      * {@link WeightedLeastSquares}); above, it is solved by conjugate gradients preconditioned by its diagonal,
      * with matrix-vector products over the sets (O(sum |T|) each), to a relative residual of 1e-12, falling back
@@ -210,18 +210,50 @@ public final class KernelShap {
                 return beta;
             }
         }
+        // a set larger than half goes in through its complement C: 1_T 1_T^T = 11^T - 1 1_C^T - 1_C 1^T + 1_C 1_C^T
         double[] a = new double[p * p];
+        double everywhere = 0;
+        double[] lessOnce = new double[p];
         for (int s = 0; s < n; s++) {
             int[] t = sets[s];
             double w = weights[s];
-            for (int x = 0; x < t.length; x++) {
-                int row = t[x] * p;
+            int[] outer = t;
+            if (2 * t.length > p) {
+                outer = complement(t, p);
+                everywhere += w;
+                for (int i : outer) {
+                    lessOnce[i] += w;
+                }
+            }
+            for (int x = 0; x < outer.length; x++) {
+                int row = outer[x] * p;
                 for (int y = 0; y <= x; y++) {
-                    a[row + t[y]] += w;
+                    a[row + outer[y]] += w;
+                }
+            }
+        }
+        if (everywhere != 0) {
+            for (int i = 0; i < p; i++) {
+                int row = i * p;
+                for (int j = 0; j <= i; j++) {
+                    a[row + j] += everywhere - lessOnce[i] - lessOnce[j];
                 }
             }
         }
         return WeightedLeastSquares.solve(a, rhs, p, 0);
+    }
+
+    /** The indices 0..p-1 not in the ascending {@code t}. */
+    private static int[] complement(int[] t, int p) {
+        int[] c = new int[p - t.length];
+        for (int i = 0, q = 0, x = 0; i < p; i++) {
+            if (q < t.length && t[q] == i) {
+                q++;
+            } else {
+                c[x++] = i;
+            }
+        }
+        return c;
     }
 
     /** Jacobi-preconditioned CG on sum_s w_s 1_T 1_T^T beta = rhs; null if it does not converge. */
