@@ -58,8 +58,13 @@ import java.util.stream.IntStream;
  * removal effects, and cost. Each cell's raw observations go to {@code cells/NAME.json}; a cell whose file
  * exists is not recomputed, so an interrupted run resumes. Then {@link BenchResults} aggregates all cells.
  *
- * <p>Targets are processed in parallel; every observation except timing depends only on the cell and the
- * target, so parallel and sequential runs give identical results.
+ * <p>The cells of one data set, model and seed are measured together: targets run in parallel, and each
+ * target's explainers share its preparation (top-1 item, the user's exact removals for ALS and MF, the
+ * perturbed models, removal curves of equal removal orders); whole-model retrains are shared between the
+ * explainers that remove the same set. Explainers whose explanations carry no seed are deterministic and
+ * their across-seed stability is not recomputed. Every observation except timing depends only on the cell
+ * and the target, so parallel and sequential runs give identical results. CPU time per explainer and phase
+ * goes to {@code timings.csv} ({@link PhaseTimes}).
  *
  * <p>Thread-safety: one runner runs one benchmark at a time.
  */
