@@ -34,7 +34,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "docs/methodology.md. Default: the standard benchmark on ml-latest-small.")
     private Path config;
 
-    @Option(names = "--quick", description = "A quick preset: 100 users, a smaller ALS, two seeds.")
+    @Option(names = "--quick", description = "A quick preset: 100 users, smaller models, two seeds.")
     private boolean quick;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the results.")
@@ -69,8 +69,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             c = c.withDatasets(java.util.List.of(new BenchConfig.DataSpec(data, dataFormat, 0)));
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println("benchmark " + c.name() + ": " + c.datasets().size() + " data set(s) x " + c.models().size()
-                + " model(s) x " + c.explainers().size() + " explainers x " + c.seeds().size() + " seeds -> " + out);
+        BenchConfig grid = c;
+        int pairs = c.models().stream().mapToInt(m -> grid.explainersOf(m).size()).sum();
+        o.println("benchmark " + c.name() + ": " + c.datasets().size() + " data set(s) x " + pairs
+                + " (model, explainer) pairs over " + c.models().size() + " model(s) x " + c.seeds().size()
+                + " seeds -> " + out);
         o.flush();
         long t0 = System.nanoTime();
         BenchResults results;
@@ -108,9 +111,11 @@ final class BenchmarkCommand implements Callable<Integer> {
                     && x.metric().equals(BenchResults.MEP)).forEach(x -> {
                         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-18s", x.explainer()));
                         for (String m : metrics) {
+                            boolean det = m.equals(BenchResults.SEED_J)
+                                    && r.deterministic(x.dataset(), x.model(), x.explainer());
                             line.append(r.find(x.dataset(), x.model(), x.explainer(), m)
                                     .map(v -> String.format(Locale.ROOT, "%11.3f", v.mean()))
-                                    .orElse(String.format(Locale.ROOT, "%11s", "-")));
+                                    .orElse(String.format(Locale.ROOT, "%11s", det ? "1 (det.)" : "-")));
                         }
                         o.println(line);
                     });

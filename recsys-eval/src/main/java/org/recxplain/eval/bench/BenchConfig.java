@@ -1,6 +1,7 @@
 package org.recxplain.eval.bench;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,39 +14,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a benchmark runs: the grid data sets x models x explainers, each model trained once per seed, the
- * explained targets (every sampled user's top-1 item), and the protocol parameters. Read from JSON with
+ * What a benchmark runs: the grid of data sets x (model, explainer) pairs, each model trained once per seed,
+ * the explained targets (every sampled user's top-1 item), and the protocol parameters. Read from JSON with
  * {@link #read(Path)}; every field has a visible default (see {@link #defaults()}).
+ *
+ * <p>Each model entry may list its own explainers; an entry without a list takes the top-level
+ * {@code explainers}. Adding a (model, explainer) pair is therefore one name in a model's list.
  *
  * <pre>
  * {
  *   "name": "default",
  *   "datasets": [{"data": "ml-latest-small"}],
- *   "models": [{"family": "als", "params": {"factors": "64", "iterations": "15"}}],
+ *   "models": [{"family": "als", "params": {"factors": "64", "iterations": "15"},
+ *               "explainers": ["neighbourhood", "influence", "shap-interactions", ...]},
+ *              {"family": "fm", "params": {...}, "explainers": ["lime", "lime-stable", "shap"]},
+ *              {"family": "bpr", "params": {...}, "explainers": ["influence"]}],
  *   "explainers": ["neighbourhood", "influence", "counterfactual", "cosine", "popularity", "random"],
  *   "seeds": [1, 2, 3],
  *   "users": 0,
  *   "maxKe": 10,
  *   "stabilityK": 5,
  *   "retrainChecks": 2,
- *   "examples": 3
+ *   "examples": 3,
+ *   "shapBudget": 256
  * }
  * </pre>
  *
  * @param name          a name for the report
  * @param datasets      the data sets: a bundled name or a path with its format
  * @param models        the model specs
- * @param explainers    explainer names (see {@code Explainers.names()})
+ * @param explainers    explainer names (see {@code Explainers.names()}) for model entries without their own
  * @param seeds         seeds: each model is trained once per seed, and randomised explainers use it too
  * @param users         how many users to sample per data set (0: every user with a history)
  * @param maxKe         the largest number of interactions removed in the fidelity curves
  * @param stabilityK    k of the Jaccard@k stability measures
  * @param retrainChecks how many counterfactuals per cell are checked by retraining the whole model
  * @param examples      how many users' explanations the report prints in plain language
+ * @param shapBudget    the coalition budget of the KernelSHAP explainers ({@code shap}, {@code shap-interactions};
+ *                      raised to 2m for m players as always); 0 for their default ({@code KernelShap.DEFAULT_BUDGET})
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry> models, List<String> explainers,
-                          List<Long> seeds, int users, int maxKe, int stabilityK, int retrainChecks, int examples) {
+                          List<Long> seeds, int users, int maxKe, int stabilityK, int retrainChecks, int examples,
+                          int shapBudget) {
 
     /**
      * A data set of the grid.
@@ -61,11 +72,35 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
         }
     }
 
-    /** A model of the grid: a family and its hyper-parameters as strings. */
-    public record ModelEntry(@JsonProperty("family") String family, @JsonProperty("params") Map<String, String> params) {
+    /**
+     * A model of the grid: a family, its hyper-parameters as strings, and the explainers measured on it (null
+     * or absent: the configuration's top-level list).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ModelEntry(@JsonProperty("family") String family, @JsonProperty("params") Map<String, String> params,
+                             @JsonProperty("explainers") List<String> explainers) {
+        public ModelEntry {
+            explainers = explainers == null ? null : List.copyOf(require(explainers, family + ".explainers"));
+        }
+
+        /** A model entry that takes the configuration's explainers. */
+        public ModelEntry(String family, Map<String, String> params) {
+            this(family, params, null);
+        }
+
         public ModelSpec spec() {
             return new ModelSpec(family, params == null ? Map.of() : params);
         }
+    }
+
+    /** The explainers measured on a model entry: its own list, or the configuration's. */
+    public List<String> explainersOf(ModelEntry model) {
+        return model.explainers() != null ? model.explainers() : explainers;
+    }
+
+    /** The number of cells: data sets x (model, explainer) pairs x seeds. */
+    public int cellCount() {
+        return datasets.size() * models.stream().mapToInt(m -> explainersOf(m).size()).sum() * seeds.size();
     }
 
     public BenchConfig {
@@ -76,11 +111,21 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
         models = List.copyOf(require(models, "models"));
         explainers = List.copyOf(require(explainers, "explainers"));
         seeds = List.copyOf(require(seeds, "seeds"));
+        if (shapBudget < 0) {
+            throw new IllegalArgumentException("benchmark config: shapBudget must be >= 0 (0: the default), got "
+                    + shapBudget);
+        }
         if (users < 0 || maxKe < 1 || stabilityK < 1 || retrainChecks < 0 || examples < 0) {
             throw new IllegalArgumentException("benchmark config: users and retrainChecks and examples must be >= 0,"
                     + " maxKe and stabilityK >= 1; got users=" + users + ", maxKe=" + maxKe + ", stabilityK="
                     + stabilityK + ", retrainChecks=" + retrainChecks + ", examples=" + examples);
         }
+    }
+
+    /** A configuration with the KernelSHAP explainers' default budget. */
+    public BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry> models, List<String> explainers,
+                       List<Long> seeds, int users, int maxKe, int stabilityK, int retrainChecks, int examples) {
+        this(name, datasets, models, explainers, seeds, users, maxKe, stabilityK, retrainChecks, examples, 0);
     }
 
     private static <T> List<T> require(List<T> list, String field) {
@@ -96,7 +141,8 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
      */
     public String protocolKey() {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update((CellResult.FORMAT + "|" + users + "|" + maxKe + "|" + stabilityK + "|" + retrainChecks + "|" + seeds)
+        crc.update((CellResult.FORMAT + "|" + users + "|" + maxKe + "|" + stabilityK + "|" + retrainChecks + "|" + seeds
+                + (shapBudget == 0 ? "" : "|shap=" + shapBudget))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return String.format("%08x", crc.getValue());
     }
@@ -104,28 +150,61 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
     /** A copy with other data sets. */
     public BenchConfig withDatasets(List<DataSpec> other) {
         return new BenchConfig(name, other, models, explainers, seeds, users, maxKe, stabilityK, retrainChecks,
-                examples);
+                examples, shapBudget);
     }
 
-    /** The explainers every table compares, baselines included. */
+    /** The interaction explainers of the ALS tables, baselines included (the top-level default list). */
     public static final List<String> ALL_EXPLAINERS = List.of("neighbourhood", "influence", "counterfactual",
             "cosine", "popularity", "random");
 
+    /** Every explainer measured on ALS in the presets: the interaction explainers and the black boxes. */
+    public static final List<String> ALS_EXPLAINERS = List.of("neighbourhood", "influence", "counterfactual",
+            "cosine", "popularity", "random", "mahout-because", "lime-rs", "shap-interactions");
+
     /**
-     * The default benchmark: ml-latest-small, ALS with 64 factors and 15 iterations, every explainer, every
-     * user's top-1 item, Ke = 1..10 and three seeds.
+     * The KernelSHAP budget of the presets: 256 coalitions besides the empty and the full one (the explainers'
+     * own default is 2048), raised to 2m for a history of m interactions. KernelSHAP over a user's history is
+     * run four times per target and seed (explanation, another seed, a perturbation, a retrain); on
+     * ml-latest-small one such sweep over all users costs about 23 s of CPU at 256, 25 s at 1024 and 34 s at
+     * 2048. The estimates are noisier at 256 (see docs/results.md for both).
+     */
+    public static final int DEFAULT_SHAP_BUDGET = 256;
+
+    /** The feature explainers, measured on the factorization machine. */
+    public static final List<String> FM_EXPLAINERS = List.of("lime", "lime-stable", "shap");
+
+    /**
+     * BPR-MF of the presets: 16 factors and 25 fold-in negatives (defaults 32 and 200). Its influence function
+     * costs O(|H|^2 |N| k) per user and every fold-in O(|H| |N| k) per Newton step, so this keeps the users with
+     * thousands of interactions within the time budget.
+     */
+    public static final Map<String, String> BPR_PARAMS = Map.of("factors", "16", "foldInNegatives", "25");
+
+    /** The explainers measured on BPR-MF: its influence function. */
+    public static final List<String> BPR_EXPLAINERS = List.of("influence");
+
+    /**
+     * The default benchmark on ml-latest-small, every user's top-1 item, Ke = 1..10 and three seeds: implicit
+     * ALS (64 factors, 15 iterations) with every interaction explainer and the black boxes, the
+     * factorization machine with the feature explainers, and BPR-MF with its influence function. Every name of
+     * {@code Explainers.names()} is measured on at least one model it applies to.
      */
     public static BenchConfig defaults() {
         return new BenchConfig("default", List.of(new DataSpec("ml-latest-small", null, 0)),
-                List.of(new ModelEntry("als", Map.of("factors", "64", "iterations", "15"))), ALL_EXPLAINERS,
-                List.of(1L, 2L, 3L), 0, 10, 5, 2, 3);
+                List.of(new ModelEntry("als", Map.of("factors", "64", "iterations", "15"), ALS_EXPLAINERS),
+                        new ModelEntry("fm", Map.of(), FM_EXPLAINERS),
+                        new ModelEntry("bpr", BPR_PARAMS, BPR_EXPLAINERS)),
+                ALL_EXPLAINERS, List.of(1L, 2L, 3L), 0, 10, 5, 2, 3, DEFAULT_SHAP_BUDGET);
     }
 
-    /** A quick preset for a first look: 100 users, a smaller ALS, two seeds, one retrain check. */
+    /** A quick preset for a first look: 100 users, smaller models, two seeds, one retrain check. */
     public static BenchConfig quick() {
         return new BenchConfig("quick", List.of(new DataSpec("ml-latest-small", null, 0)),
-                List.of(new ModelEntry("als", Map.of("factors", "32", "iterations", "8"))), ALL_EXPLAINERS,
-                List.of(1L, 2L), 100, 10, 5, 1, 3);
+                List.of(new ModelEntry("als", Map.of("factors", "32", "iterations", "8"), ALS_EXPLAINERS),
+                        new ModelEntry("fm", Map.of("epochs", "5"), FM_EXPLAINERS),
+                        new ModelEntry("bpr", Map.of("factors", "16", "foldInNegatives", "25", "epochs", "10"),
+                                BPR_EXPLAINERS)),
+                ALL_EXPLAINERS, List.of(1L, 2L), 100, 10, 5, 1, 3, DEFAULT_SHAP_BUDGET);
     }
 
     /**

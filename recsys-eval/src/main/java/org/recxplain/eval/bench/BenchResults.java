@@ -57,7 +57,10 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
             FOLDIN_SPEARMAN = "influence Spearman vs fold-in", RETRAIN_PEARSON = "influence Pearson vs retrain",
             RETRAIN_SPEARMAN = "influence Spearman vs retrain", LATENCY = "latency ms",
             P50 = "latency p50 ms", P95 = "latency p95 ms", CALLS = "model calls per explanation",
-            TRAIN = "model training s", HEAP = "peak heap MB";
+            TRAIN = "model training s", HEAP = "peak heap MB", DETERMINISTIC = "deterministic (seed-free)";
+
+    /** The across-seed stability metrics, which deterministic explainers have by construction (not measured). */
+    public static final java.util.Set<String> SEED_METRICS = java.util.Set.of(SEED_J, SEED_TAU, SEED_VSI);
 
     static BenchResults aggregate(BenchConfig config, List<CellResult> cells) {
         Map<Group, List<CellResult>> groups = new LinkedHashMap<>();
@@ -143,6 +146,10 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
                 rows.add(ResultRow.of(d, m, x, NEG_POS5, ns.pos().get(5).auc()));
             }
             rows.add(ResultRow.of(d, m, x, MEP, mep.result()));
+            if (ok.stream().allMatch(CellResult::deterministic)) {
+                // stability across explainer seeds is 1 by construction: said once, not measured n times
+                rows.add(new ResultRow(d, m, x, DETERMINISTIC, 1, Double.NaN, Double.NaN, ok.size()));
+            }
             addIfAny(rows, d, m, x, AGREEMENT, agreement.result());
             addIfAny(rows, d, m, x, SEED_J, seedJ.result());
             addIfAny(rows, d, m, x, SEED_TAU, seedTau.result());
@@ -218,6 +225,11 @@ public record BenchResults(BenchConfig config, List<ResultRow> rows, Map<Group, 
     public Optional<ResultRow> find(String dataset, String model, String explainer, String metric) {
         return rows.stream().filter(r -> r.dataset().equals(dataset) && r.model().equals(model)
                 && r.explainer().equals(explainer) && r.metric().equals(metric)).findFirst();
+    }
+
+    /** Whether a group's explainer is deterministic (its across-seed stability is 1 by construction). */
+    public boolean deterministic(String dataset, String model, String explainer) {
+        return find(dataset, model, explainer, DETERMINISTIC).isPresent();
     }
 
     /** Writes results.csv, results.json and report.html into {@code out}. */

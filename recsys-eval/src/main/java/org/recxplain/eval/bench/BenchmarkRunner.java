@@ -28,7 +28,13 @@ import org.recxplain.model.ModelSpec;
 import org.recxplain.model.Models;
 import org.recxplain.model.Rankings;
 import org.recxplain.model.Recommender;
+import org.recxplain.model.ExactRemoval;
+import org.recxplain.model.als.AlsRemoval;
 import org.recxplain.model.als.ImplicitAls;
+import org.recxplain.model.mf.BiasedMf;
+import org.recxplain.model.mf.MfRemoval;
+import org.recxplain.explain.feature.FeatureShapExplainer;
+import org.recxplain.explain.feature.InteractionShapExplainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +58,13 @@ import java.util.stream.IntStream;
  * removal effects, and cost. Each cell's raw observations go to {@code cells/NAME.json}; a cell whose file
  * exists is not recomputed, so an interrupted run resumes. Then {@link BenchResults} aggregates all cells.
  *
- * <p>Targets are processed in parallel; every observation except timing depends only on the cell and the
- * target, so parallel and sequential runs give identical results.
+ * <p>The cells of one data set, model and seed are measured together: targets run in parallel, and each
+ * target's explainers share its preparation (top-1 item, the user's exact removals for ALS and MF, the
+ * perturbed models, removal curves of equal removal orders); whole-model retrains are shared between the
+ * explainers that remove the same set. Explainers whose explanations carry no seed are deterministic and
+ * their across-seed stability is not recomputed. Every observation except timing depends only on the cell
+ * and the target, so parallel and sequential runs give identical results. CPU time per explainer and phase
+ * goes to {@code timings.csv} ({@link PhaseTimes}).
  *
  * <p>Thread-safety: one runner runs one benchmark at a time.
  */
@@ -74,6 +85,7 @@ public final class BenchmarkRunner {
     private final int threads;
     private final Listener listener;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final PhaseTimes times = new PhaseTimes();
 
     /**
      * @param out     the output folder (created if needed)
@@ -89,60 +101,94 @@ public final class BenchmarkRunner {
         this.listener = listener;
     }
 
-    /** Runs (or resumes) the benchmark and writes results.csv, results.json and report.html. */
+    /** Runs (or resumes) the benchmark and writes results.csv, results.json, report.html and timings.csv. */
     public BenchResults run() throws IOException {
         Path cells = out.resolve("cells");
         Files.createDirectories(cells);
         List<CellResult> results = new ArrayList<>();
-        Map<String, Dataset> examplesData = new HashMap<>();
-        int total = config.datasets().size() * config.models().size() * config.explainers().size()
-                * config.seeds().size();
-        int done = 0;
+        int total = config.cellCount();
+        int[] done = {0};
         for (BenchConfig.DataSpec ds : config.datasets()) {
             Dataset data = load(ds);
-            examplesData.put(ds.label(), data);
             int[] users = sampleUsers(data);
             for (BenchConfig.ModelEntry me : config.models()) {
                 ModelSpec spec = me.spec();
+                List<String> names = config.explainersOf(me);
                 Map<Long, Trained> models = new HashMap<>();
-                for (String explainer : config.explainers()) {
-                    for (int s = 0; s < config.seeds().size(); s++) {
-                        long seed = config.seeds().get(s);
-                        String file = CellResult.fileName(ds.label(), spec.label(), explainer, seed, config.protocolKey());
-                        Path cellFile = cells.resolve(file);
-                        listener.progress(done, total, ds.label() + " / " + spec.label() + " / " + explainer
-                                + " / seed " + seed);
-                        CellResult cell;
+                CellResult[][] grid = new CellResult[names.size()][config.seeds().size()];
+                for (int s = 0; s < config.seeds().size(); s++) {
+                    long seed = config.seeds().get(s);
+                    List<String> todo = new ArrayList<>();
+                    for (int x = 0; x < names.size(); x++) {
+                        Path cellFile = cells.resolve(cellFile(ds, spec, names.get(x), seed));
                         if (Files.isRegularFile(cellFile)) {
-                            cell = mapper.readValue(cellFile.toFile(), CellResult.class);
-                            LOG.info("resumed {}", file);
+                            grid[x][s] = mapper.readValue(cellFile.toFile(), CellResult.class);
+                            LOG.info("resumed {}", cellFile.getFileName());
+                            listener.progress(++done[0], total, ds.label() + " / " + spec.label() + " / "
+                                    + names.get(x) + " / seed " + seed);
                         } else {
-                            long next = config.seeds().get((s + 1) % config.seeds().size());
-                            Trained m = models.computeIfAbsent(seed, x -> train(spec, data, x));
-                            Trained r = next == seed ? null : models.computeIfAbsent(next, x -> train(spec, data, x));
-                            cell = measure(ds.label(), spec, explainer, seed, data, m, r, users);
-                            Path tmp = cells.resolve(file + ".tmp");
-                            mapper.writeValue(tmp.toFile(), cell);
-                            Files.move(tmp, cellFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            todo.add(names.get(x));
                         }
-                        results.add(cell);
-                        done++;
                     }
+                    if (todo.isEmpty()) {
+                        continue;
+                    }
+                    long next = config.seeds().get((s + 1) % config.seeds().size());
+                    Trained m = models.computeIfAbsent(seed, z -> train(spec, data, z));
+                    Trained r = next == seed ? null : models.computeIfAbsent(next, z -> train(spec, data, z));
+                    Map<String, CellResult> measured = measure(ds.label(), spec, todo, seed, data, m, r, users,
+                            (name, cell) -> {
+                                write(cells, cellFile(ds, spec, name, seed), cell);
+                                listener.progress(++done[0], total, ds.label() + " / " + spec.label() + " / "
+                                        + name + " / seed " + seed);
+                            });
+                    for (int x = 0; x < names.size(); x++) {
+                        if (grid[x][s] == null) {
+                            grid[x][s] = measured.get(names.get(x));
+                        }
+                    }
+                }
+                for (CellResult[] row : grid) {
+                    results.addAll(List.of(row));
                 }
             }
         }
-        listener.progress(done, total, "writing report");
+        listener.progress(done[0], total, "writing report");
         BenchResults aggregated = BenchResults.aggregate(config, results);
         aggregated.write(out);
+        Files.writeString(out.resolve("timings.csv"), times.csv());
+        LOG.info("CPU seconds by explainer and phase ({} in all):\n{}", String.format(java.util.Locale.ROOT, "%.1f",
+                times.total()), times.csv());
         return aggregated;
+    }
+
+    /** The CPU time spent so far, per explainer and phase (also written as {@code timings.csv}). */
+    public PhaseTimes times() {
+        return times;
+    }
+
+    private String cellFile(BenchConfig.DataSpec ds, ModelSpec spec, String explainer, long seed) {
+        return CellResult.fileName(ds.label(), spec.label(), explainer, seed, config.protocolKey());
+    }
+
+    private void write(Path cells, String file, CellResult cell) {
+        try {
+            Path tmp = cells.resolve(file + ".tmp");
+            mapper.writeValue(tmp.toFile(), cell);
+            Files.move(tmp, cells.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write benchmark cell " + cells.resolve(file), e);
+        }
     }
 
     private record Trained(Recommender model, double seconds) {
     }
 
-    private static Trained train(ModelSpec spec, Dataset data, long seed) {
+    private Trained train(ModelSpec spec, Dataset data, long seed) {
         long t0 = System.nanoTime();
+        long c0 = PhaseTimes.processNow();
         Recommender m = Models.train(spec, data, seed);
+        times.addProcess(spec.family() + "/(models)", PhaseTimes.Phase.TRAIN, c0);
         return new Trained(m, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -162,41 +208,136 @@ public final class BenchmarkRunner {
     private record Obs(CellResult.TargetObs target, CellResult.Curve curve, CellResult.Curve neg, long latency,
                        double seedJ, double perturbJ, double retrainJ, double spearman, double cfVerified,
                        int[] cfRemoved, double necessary, double sufficient, double r2, double seedKendall,
-                       double seedVsi, double[] removalPairs, Explanation explanation, double calls) {
+                       double seedVsi, double[] removalPairs, Explanation explanation, double calls,
+                       boolean deterministic) {
     }
 
-    private CellResult measure(String dataset, ModelSpec spec, String name, long seed, Dataset data, Trained trained,
-                               Trained retrained, int[] users) {
+    /**
+     * One explainer of a cell: the measured explainer (on the counting wrapper when it accepts one), the same
+     * explainer with another seed, and on the model retrained with the next seed (null without one).
+     */
+    private record Measured(String name, String timing, Explainer explainer, CountingModels.Counted counted,
+                            Explainer otherSeed, Explainer retrain) {
+    }
+
+    /**
+     * What the explainers of one target share: the top-1 item, the exact removals of the user (ALS and MF),
+     * each history entry's single-removal score of the item, the perturbed models (by dropped item) and the
+     * removal curves (by removal order).
+     */
+    private static final class Shared {
+        final int user;
+        final int item;
+        final ExactRemoval exact;
+        final double[] singles;
+        final int[] perturbOrder;
+        final Map<Integer, ImplicitAls> perturbed = new HashMap<>();
+        final Map<List<Integer>, CellResult.Curve> curves = new HashMap<>();
+
+        Shared(Recommender model, long seed, int user) {
+            this.user = user;
+            this.item = model.recommend(user, 1).get(0).item();
+            this.exact = model instanceof ImplicitAls als ? new AlsRemoval(als, user)
+                    : model instanceof BiasedMf mf ? new MfRemoval(mf, user) : null;
+            this.singles = exact == null ? null : exact.scoresAfterSingleRemovals(item);
+            int[] h = model.data().interactions().userRow(user).indices();
+            this.perturbOrder = model instanceof ImplicitAls
+                    ? Sampling.permutation(h.length, new SplittableRandom(seed * 1_000_003L + user)) : null;
+        }
+    }
+
+    /**
+     * Measures the cells of the given explainers on one model and seed: the targets run in parallel, and each
+     * target's explainers share its preparation ({@link Shared}). Each finished cell goes to {@code sink}.
+     */
+    private Map<String, CellResult> measure(String dataset, ModelSpec spec, List<String> names, long seed,
+                                            Dataset data, Trained trained, Trained retrained, int[] users,
+                                            java.util.function.BiConsumer<String, CellResult> sink) {
         Recommender model = trained.model();
-        // black-box explainers run on a counting wrapper; those that read the model's internals refuse it
-        CountingModels.Counted counted = CountingModels.wrap(model);
-        Explainer explainer;
-        try {
-            explainer = Explainers.byName(name, counted, seed);
-        } catch (IllegalArgumentException notBlackBox) {
-            counted = null;
+        Map<String, CellResult> cells = new HashMap<>();
+        List<Measured> measured = new ArrayList<>();
+        for (String name : names) {
+            // black-box explainers run on a counting wrapper; those that read the model's internals refuse it
+            CountingModels.Counted counted = CountingModels.wrap(model);
+            Explainer explainer;
             try {
-                explainer = Explainers.byName(name, model, seed);
-            } catch (IllegalArgumentException e) {
-                return empty(dataset, spec, name, seed, "not measured: " + e.getMessage(), trained.seconds());
+                explainer = closedForm(explainer(name, model, seed)) ? null : explainer(name, counted, seed);
+            } catch (IllegalArgumentException notBlackBox) {
+                explainer = null;
             }
+            if (explainer == null) {
+                counted = null;
+                try {
+                    explainer = explainer(name, model, seed);
+                } catch (IllegalArgumentException e) {
+                    CellResult cell = empty(dataset, spec, name, seed, "not measured: " + e.getMessage(),
+                            trained.seconds());
+                    cells.put(name, cell);
+                    sink.accept(name, cell);
+                    continue;
+                }
+            }
+            measured.add(new Measured(name, spec.family() + "/" + name, explainer, counted, explainer(name, model, seed + 7919),
+                    retrained == null ? null : explainer(name, retrained.model(), seed)));
+        }
+        if (measured.isEmpty()) {
+            return cells;
         }
         resetPeakHeap();
-        Explainer otherSeed = Explainers.byName(name, model, seed + 7919);
-        Explainer retrain = retrained == null ? null : Explainers.byName(name, retrained.model(), seed);
         int k = config.stabilityK();
         RemovalProtocol protocol = model instanceof FoldIn f ? new RemovalProtocol(f, config.maxKe()) : null;
-        Obs[] obs = new Obs[users.length];
-        CountingModels.Counted calls = counted;
-        Explainer measured = explainer;
+        Obs[][] obs = new Obs[measured.size()][users.length];
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(() -> IntStream.range(0, users.length).parallel().forEach(p ->
-                    obs[p] = observe(model, measured, calls, otherSeed, retrain, protocol, name, seed, users[p], k)))
-                    .join();
+            pool.submit(() -> IntStream.range(0, users.length).parallel().forEach(p -> {
+                long c = PhaseTimes.now();
+                Shared shared = new Shared(model, seed, users[p]);
+                times.add("(shared)", PhaseTimes.Phase.PREPARE, c);
+                for (int x = 0; x < measured.size(); x++) {
+                    obs[x][p] = observe(model, measured.get(x), protocol, shared, seed, k);
+                }
+            })).join();
         } finally {
             pool.shutdown();
         }
+        double heap = peakHeapMb();
+        Map<List<Integer>, double[]> retrains = new HashMap<>();
+        for (int x = 0; x < measured.size(); x++) {
+            String name = measured.get(x).name();
+            CellResult cell = cell(dataset, spec, name, seed, data, trained, users, obs[x], retrains, heap);
+            cells.put(name, cell);
+            sink.accept(name, cell);
+        }
+        return cells;
+    }
+
+    /**
+     * An explainer by name ({@link Explainers#byName}), with the configuration's KernelSHAP budget for the
+     * KernelSHAP explainers when it sets one.
+     */
+    private Explainer explainer(String name, Recommender model, long seed) {
+        int budget = config.shapBudget();
+        if (budget > 0 && name.equals(InteractionShapExplainer.NAME) && model instanceof FoldIn f) {
+            return new InteractionShapExplainer(f, budget, seed);
+        }
+        if (budget > 0 && name.equals(FeatureShapExplainer.NAME) && model instanceof FeatureRecommender fr) {
+            return new FeatureShapExplainer(fr, budget, seed);
+        }
+        return Explainers.byName(name, model, seed);
+    }
+
+    /**
+     * Whether an explainer reads the model in closed form although it would also accept a black box (KernelSHAP
+     * over interactions evaluates implicit ALS coalitions exactly by Woodbury): it is measured on the model
+     * itself, without a model-call count.
+     */
+    private static boolean closedForm(Explainer explainer) {
+        return explainer instanceof InteractionShapExplainer shap && shap.closedForm();
+    }
+
+    /** Assembles a cell from its targets' observations, running its whole-model retrain checks. */
+    private CellResult cell(String dataset, ModelSpec spec, String name, long seed, Dataset data, Trained trained,
+                            int[] users, Obs[] obs, Map<List<Integer>, double[]> retrains, double heap) {
         List<CellResult.TargetObs> targets = new ArrayList<>();
         List<CellResult.Curve> curves = new ArrayList<>();
         List<CellResult.Curve> negs = new ArrayList<>();
@@ -232,60 +373,81 @@ public final class BenchmarkRunner {
             seedVsi[p] = o.seedVsi();
             modelCalls[p] = o.calls();
             removalPairs.addElements(removalPairs.size(), o.removalPairs());
+            long c0 = PhaseTimes.processNow();
             if (retrainPairs.size() < 2 * config.retrainChecks()) {
-                retrainPairs.addElements(retrainPairs.size(), influenceRetrain(spec, data, seed, o.explanation()));
+                retrainPairs.addElements(retrainPairs.size(), influenceRetrain(spec, data, seed, o.explanation(),
+                        retrains));
             }
             if (!Double.isNaN(o.cfVerified())) {
                 verified.add(o.cfVerified());
                 if (retrainValid.size() < config.retrainChecks()) {
                     retrainValid.add(retrainCheck(spec, data, seed, users[p],
-                            data.interactions().items().index(o.target().item()), o.cfRemoved()));
+                            data.interactions().items().index(o.target().item()), o.cfRemoved(), retrains));
                 }
             }
+            times.addProcess(spec.family() + "/" + name, PhaseTimes.Phase.RETRAIN_CHECKS, c0);
         }
-        return new CellResult(dataset, spec.label(), name, seed, "ok", targets, curves, negs, latency, seedJ, perturbJ,
+        boolean deterministic = obs.length > 0 && java.util.Arrays.stream(obs).allMatch(Obs::deterministic);
+        return new CellResult(dataset, spec.label(), name, seed, "ok", deterministic, targets, curves, negs, latency, seedJ, perturbJ,
                 retrainJ, spearman, toArray(verified), toArray(retrainValid), necessary, sufficient, r2, seedKendall, seedVsi,
-                removalPairs.toDoubleArray(), retrainPairs.toDoubleArray(), modelCalls, trained.seconds(),
-                peakHeapMb());
+                removalPairs.toDoubleArray(), retrainPairs.toDoubleArray(), modelCalls, trained.seconds(), heap);
     }
 
-    private Obs observe(Recommender model, Explainer explainer, CountingModels.Counted counted, Explainer otherSeed,
-                        Explainer retrain, RemovalProtocol protocol, String name, long seed, int user, int k) {
-        int item = model.recommend(user, 1).get(0).item();
+
+    private Obs observe(Recommender model, Measured m, RemovalProtocol protocol, Shared shared, long seed, int k) {
+        String name = m.timing();
+        int user = shared.user;
+        int item = shared.item;
+        CountingModels.Counted counted = m.counted();
+        long c = PhaseTimes.now();
         long calls0 = counted == null ? 0 : counted.calls();
         long t0 = System.nanoTime();
         double r2 = Double.NaN;
         Explanation e;
-        if (explainer instanceof FeatureLimeExplainer lime) {
+        if (m.explainer() instanceof FeatureLimeExplainer lime) {
             LimeResult lr = lime.explainWithDiagnostics(user, item);
             e = lr.explanation();
             r2 = lr.fidelityR2();
-        } else if (explainer instanceof LimeRsExplainer limeRs) {
+        } else if (m.explainer() instanceof LimeRsExplainer limeRs) {
             LimeResult lr = limeRs.explainWithDiagnostics(user, item);
             e = lr.explanation();
             r2 = lr.fidelityR2();
         } else {
-            e = explainer.explain(user, item);
+            e = m.explainer().explain(user, item);
         }
         long latency = System.nanoTime() - t0;
+        c = times.add(name, PhaseTimes.Phase.EXPLAIN, c);
         double calls = counted == null ? Double.NaN : counted.calls() - calls0;
         int offset = model.data().itemFeatures().numFeatures();
         int[] top = topKeys(e, k, offset);
         List<String> topIds = e.top(k).stream().map(Attribution::id).toList();
         CellResult.TargetObs target = new CellResult.TargetObs(e.target().userId(), e.target().itemId(),
                 !e.attributions().isEmpty(), topIds, ExplanationText.sentence(e));
-        CellResult.Curve curve = protocol == null ? EMPTY : curve(protocol.curve(e, false));
-        CellResult.Curve neg = protocol == null ? EMPTY : curve(protocol.curve(e, true));
-        Explanation other = otherSeed.explain(user, item);
-        int[] otherTop = topKeys(other, k, offset);
-        double seedJ = Stability.jaccard(top, otherTop, k);
-        double seedVsi = Stability.vsi(List.of(top, otherTop));
-        double seedKendall = kendall(e, other, offset);
-        double retrainJ = retrain == null ? Double.NaN
-                : Stability.jaccard(top, topKeys(retrain.explain(user, item), k, offset), k);
-        double perturbJ = perturbation(model, name, seed, user, item, top, k);
-        double[] pairs = model instanceof FoldIn f ? removalPairs(f, e) : new double[0];
+        CellResult.Curve curve = protocol == null ? EMPTY : curve(protocol, shared, e, false);
+        CellResult.Curve neg = protocol == null ? EMPTY : curve(protocol, shared, e, true);
+        c = times.add(name, PhaseTimes.Phase.CURVES, c);
+        // a deterministic explainer (no seed in its provenance) gives the same answer for every seed: its
+        // across-seed stability is 1 by construction and is not measured
+        boolean deterministic = seed != 0 && e.provenance().seed() == 0;
+        double seedJ = Double.NaN;
+        double seedVsi = Double.NaN;
+        double seedKendall = Double.NaN;
+        if (!deterministic) {
+            Explanation other = m.otherSeed().explain(user, item);
+            int[] otherTop = topKeys(other, k, offset);
+            seedJ = Stability.jaccard(top, otherTop, k);
+            seedVsi = Stability.vsi(List.of(top, otherTop));
+            seedKendall = kendall(e, other, offset);
+        }
+        c = times.add(name, PhaseTimes.Phase.SEED_STABILITY, c);
+        double retrainJ = m.retrain() == null ? Double.NaN
+                : Stability.jaccard(top, topKeys(m.retrain().explain(user, item), k, offset), k);
+        c = times.add(name, PhaseTimes.Phase.RETRAIN_STABILITY, c);
+        double perturbJ = perturbation(model, shared, m.name(), seed, top, k);
+        c = times.add(name, PhaseTimes.Phase.PERTURBATION, c);
+        double[] pairs = removalPairs(model, shared, e);
         double spearman = agreement(pairs);
+        c = times.add(name, PhaseTimes.Phase.REMOVAL_PAIRS, c);
         double cfVerified = Double.NaN;
         int[] removed = null;
         if (e.counterfactual().isPresent()) {
@@ -293,9 +455,27 @@ public final class BenchmarkRunner {
             removed = e.counterfactual().get().removed().stream().mapToInt(Attribution::index).toArray();
         }
         double[] ns = model instanceof FeatureRecommender fr ? featureChecks(fr, e) : new double[] {Double.NaN, Double.NaN};
+        times.add(name, PhaseTimes.Phase.FEATURE_CHECKS, c);
         return new Obs(target, curve, neg, latency, seedJ, perturbJ, retrainJ, spearman, cfVerified, removed, ns[0],
-                ns[1], Double.isFinite(r2) ? r2 : Double.NaN, seedKendall, seedVsi, pairs, e, calls);
+                ns[1], Double.isFinite(r2) ? r2 : Double.NaN, seedKendall, seedVsi, pairs, e, calls, deterministic);
     }
+
+    /** A removal curve, shared between the target's explainers that remove in the same order. */
+    private CellResult.Curve curve(RemovalProtocol protocol, Shared shared, Explanation e, boolean negative) {
+        int[] order = RemovalProtocol.removalOrder(e, negative);
+        List<Integer> key = new ArrayList<>();
+        for (int q = 0; q < Math.min(order.length, config.maxKe()); q++) {
+            key.add(order[q]);
+        }
+        CellResult.Curve known = shared.curves.get(key);
+        if (known != null) {
+            return known;
+        }
+        CellResult.Curve c = curve(protocol.curve(shared.user, shared.item, e.target().score(), order, shared.exact));
+        shared.curves.put(key, c);
+        return c;
+    }
+
 
     /** How many top feature attributions PN/PS switch off or keep, and the rank cutoff they are judged by. */
     private static final int NS_FEATURES = 3;
@@ -346,29 +526,42 @@ public final class BenchmarkRunner {
 
     /**
      * Jaccard@k of the explanation before and after dropping one random past interaction that it does not
-     * name among its top k (the user is refit; implicit ALS only, NaN otherwise).
+     * name among its top k: the first such entry of a seeded permutation of the history, so a uniform draw
+     * among those entries (the user is refit; implicit ALS only, NaN otherwise). Explainers of the target
+     * that drop the same entry share the refit model.
      */
-    private static double perturbation(Recommender model, String name, long seed, int user, int item, int[] top, int k) {
+    private double perturbation(Recommender model, Shared shared, String name, long seed, int[] top, int k) {
         if (!(model instanceof ImplicitAls als)) {
             return Double.NaN;
         }
-        Row h = model.data().interactions().userRow(user);
-        int[] candidates = Arrays.stream(h.indices()).filter(i -> Arrays.stream(top).noneMatch(t -> t == i)).toArray();
-        if (candidates.length == 0) {
+        Row h = model.data().interactions().userRow(shared.user);
+        int drop = -1;
+        for (int p : shared.perturbOrder) {
+            int candidate = h.indices()[p];
+            if (Arrays.stream(top).noneMatch(t -> t == candidate)) {
+                drop = candidate;
+                break;
+            }
+        }
+        if (drop < 0) {
             return Double.NaN;
         }
-        SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + user);
-        int drop = candidates[rnd.nextInt(candidates.length)];
-        ImplicitAls changed = als.withHistory(user, h.without(drop));
-        Explanation e2 = Explainers.byName(name, changed, seed).explain(user, item);
+        int dropped = drop;
+        ImplicitAls changed = shared.perturbed.computeIfAbsent(dropped,
+                d -> als.withHistory(shared.user, h.without(d)));
+        Explanation e2 = explainer(name, changed, seed).explain(shared.user, shared.item);
         return Stability.jaccard(top, topKeys(e2, k, model.data().itemFeatures().numFeatures()), k);
     }
 
     /**
      * For the top interaction attributions, the (weight, actual drop of the target's score when that
-     * interaction alone is removed, by fold-in) pairs, flattened.
+     * interaction alone is removed) pairs, flattened: by exact downdate for ALS and MF, by fold-in for other
+     * fold-in models, none for the rest.
      */
-    private static double[] removalPairs(FoldIn model, Explanation e) {
+    private static double[] removalPairs(Recommender model, Shared shared, Explanation e) {
+        if (!(model instanceof FoldIn folding)) {
+            return new double[0];
+        }
         List<Attribution> interactions = e.attributions().stream()
                 .filter(a -> a.kind() == Attribution.Kind.INTERACTION).limit(REMOVAL_CHECKS).toList();
         Row h = model.data().interactions().userRow(e.target().user());
@@ -377,12 +570,19 @@ public final class BenchmarkRunner {
         double[] pairs = new double[2 * interactions.size()];
         for (int q = 0; q < interactions.size(); q++) {
             Attribution a = interactions.get(q);
-            model.scoreFolded(e.target().user(), h.without(a.index()), item, after);
+            double score;
+            if (shared.singles != null) {
+                score = (float) shared.singles[h.find(a.index())];
+            } else {
+                folding.scoreFolded(e.target().user(), h.without(a.index()), item, after);
+                score = after[0];
+            }
             pairs[2 * q] = a.weight();
-            pairs[2 * q + 1] = e.target().score() - after[0];
+            pairs[2 * q + 1] = e.target().score() - score;
         }
         return pairs;
     }
+
 
     /** Spearman correlation of flattened pairs; NaN with fewer than three pairs or a constant side. */
     private static double agreement(double[] pairs) {
@@ -430,27 +630,50 @@ public final class BenchmarkRunner {
      * For explainers that predict removal effects, retrains the whole model without the top interaction
      * attribution and returns the (predicted, actual) drop of the target's score; empty otherwise.
      */
-    private static double[] influenceRetrain(ModelSpec spec, Dataset data, long seed, Explanation e) {
+    private static double[] influenceRetrain(ModelSpec spec, Dataset data, long seed, Explanation e,
+                                             Map<List<Integer>, double[]> retrains) {
         java.util.Optional<Attribution> top = e.attributions().stream()
                 .filter(a -> a.kind() == Attribution.Kind.INTERACTION && a.effect().isPresent()).findFirst();
         if (top.isEmpty()) {
             return new double[0];
         }
         int user = e.target().user();
-        Dataset reduced = data.withInteractions(data.interactions().without(user, top.get().index()));
-        Recommender m = Models.train(spec, reduced, seed);
-        float[] scores = new float[m.numItems()];
-        m.scoreAll(user, scores);
+        float[] scores = retrainedScores(spec, data, seed, user, new int[] {top.get().index()}, retrains);
         return new double[] {top.get().weight(), e.target().score() - scores[e.target().item()]};
     }
 
     /** Retrains the whole model without the removed interactions and checks that the item left rank 1. */
-    private static double retrainCheck(ModelSpec spec, Dataset data, long seed, int user, int item, int[] removed) {
-        Dataset reduced = data.withInteractions(data.interactions().without(user, removed));
-        Recommender m = Models.train(spec, reduced, seed);
-        float[] scores = new float[m.numItems()];
-        m.scoreAll(user, scores);
+    private static double retrainCheck(ModelSpec spec, Dataset data, long seed, int user, int item, int[] removed,
+                                       Map<List<Integer>, double[]> retrains) {
+        float[] scores = retrainedScores(spec, data, seed, user, removed, retrains);
         return Rankings.rankOf(scores, item, data.interactions().userRow(user).indices()) > 1 ? 1 : 0;
+    }
+
+    /**
+     * The user's scores from the whole model retrained with {@code seed} without the user's {@code removed}
+     * interactions; retrains are shared between the explainers of a cell group that remove the same set.
+     */
+    private static float[] retrainedScores(ModelSpec spec, Dataset data, long seed, int user, int[] removed,
+                                           Map<List<Integer>, double[]> retrains) {
+        List<Integer> key = new ArrayList<>();
+        key.add(user);
+        Arrays.stream(removed).sorted().forEach(key::add);
+        double[] known = retrains.computeIfAbsent(key, z -> {
+            Dataset reduced = data.withInteractions(data.interactions().without(user, removed));
+            Recommender m = Models.train(spec, reduced, seed);
+            float[] scores = new float[m.numItems()];
+            m.scoreAll(user, scores);
+            double[] copy = new double[scores.length];
+            for (int i = 0; i < scores.length; i++) {
+                copy[i] = scores[i];
+            }
+            return copy;
+        });
+        float[] scores = new float[known.length];
+        for (int i = 0; i < known.length; i++) {
+            scores[i] = (float) known[i];
+        }
+        return scores;
     }
 
     /** Starts a new peak of the heap memory pools. */
@@ -475,7 +698,7 @@ public final class BenchmarkRunner {
 
     private CellResult empty(String dataset, ModelSpec spec, String name, long seed, String status, double train) {
         double[] none = new double[0];
-        return new CellResult(dataset, spec.label(), name, seed, status, List.of(), List.of(), List.of(), new long[0],
+        return new CellResult(dataset, spec.label(), name, seed, status, false, List.of(), List.of(), List.of(), new long[0],
                 none, none, none, none, none, none, none, none, none, none, none, none, none, none, train, 0);
     }
 

@@ -13,6 +13,9 @@ import java.util.List;
  * @param explainer      explainer name
  * @param seed           the seed of the model and the explainer
  * @param status         "ok", or why the cell was not measured (for example an unsupported model)
+ * @param deterministic  whether the explainer declares no seed (its provenance seed is 0): its answer does not
+ *                       depend on the explainer seed, so across-seed stability is 1 by construction and the
+ *                       seed arrays hold NaN (not measured)
  * @param targets        the explained targets, in user order
  * @param curves         removal curves, most important first (empty arrays where not measurable)
  * @param negCurves      removal curves, least important first
@@ -38,6 +41,7 @@ import java.util.List;
  * @param heapMb         peak heap of the JVM while the cell ran, MB
  */
 public record CellResult(String dataset, String model, String explainer, long seed, String status,
+                         boolean deterministic,
                          List<TargetObs> targets, List<Curve> curves, List<Curve> negCurves, long[] latencyNanos,
                          double[] seedJaccard, double[] perturbJaccard, double[] retrainJaccard,
                          double[] removalSpearman, double[] cfVerified, double[] cfRetrainValid,
@@ -66,7 +70,7 @@ public record CellResult(String dataset, String model, String explainer, long se
     }
 
     /** The version of this record's layout; cells written by another version are recomputed, not read. */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
 
     /**
      * The file name of a cell's observations. It carries {@code protocol}, a digest of the format version and

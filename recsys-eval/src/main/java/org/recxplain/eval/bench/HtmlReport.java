@@ -104,7 +104,9 @@ final class HtmlReport {
         List<String> explainers = new ArrayList<>(new LinkedHashSet<>(results.rows().stream()
                 .filter(r -> r.dataset().equals(dataset) && r.model().equals(model)).map(ResultRow::explainer).toList()));
         List<String> cols = COLUMNS.stream().filter(col -> explainers.stream()
-                .anyMatch(x -> results.find(dataset, model, x, col).isPresent())).toList();
+                .anyMatch(x -> results.find(dataset, model, x, col).isPresent()
+                        || BenchResults.SEED_METRICS.contains(col) && results.deterministic(dataset, model, x)))
+                .toList();
         for (String col : cols) {
             h.append("<th>").append(esc(col)).append("</th>");
         }
@@ -112,8 +114,11 @@ final class HtmlReport {
         for (String x : explainers) {
             h.append("<tr><td>").append(esc(x)).append("</td>");
             for (String col : cols) {
+                boolean byConstruction = BenchResults.SEED_METRICS.contains(col)
+                        && results.deterministic(dataset, model, x);
                 h.append(results.find(dataset, model, x, col).map(r -> "<td title=\"n=" + r.n() + "\">" + cell(r) + "</td>")
-                        .orElse("<td>&ndash;</td>"));
+                        .orElse(byConstruction ? "<td title=\"deterministic: not measured\">1 (deterministic)</td>"
+                                : "<td>&ndash;</td>"));
             }
             h.append("</tr>\n");
         }
@@ -166,16 +171,20 @@ final class HtmlReport {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         List<String> explainers = new ArrayList<>(new LinkedHashSet<>(results.rows().stream()
                 .filter(r -> r.dataset().equals(dataset) && r.model().equals(model)).map(ResultRow::explainer).toList()));
+        // every series over the same explainers (the chart needs it): a deterministic explainer's seed stability
+        // is 1 by construction, a metric that was not measured is drawn as 0
+        List<String> xs = explainers.stream().filter(x -> metrics.stream().anyMatch(metric ->
+                results.find(dataset, model, x, metric).isPresent())).toList();
         for (String metric : metrics) {
-            List<String> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
-            for (String x : explainers) {
-                results.find(dataset, model, x, metric).ifPresent(r -> {
-                    xs.add(x);
-                    ys.add(r.mean());
-                });
+            boolean any = false;
+            for (String x : xs) {
+                var r = results.find(dataset, model, x, metric);
+                any |= r.isPresent();
+                ys.add(r.map(ResultRow::mean).orElse(BenchResults.SEED_METRICS.contains(metric)
+                        && results.deterministic(dataset, model, x) ? 1.0 : 0.0));
             }
-            if (!xs.isEmpty()) {
+            if (any) {
                 chart.addSeries(metric, xs, ys);
             }
         }

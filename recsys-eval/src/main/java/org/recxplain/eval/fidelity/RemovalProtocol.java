@@ -4,6 +4,7 @@ import org.recxplain.data.Row;
 import org.recxplain.eval.metrics.RemovalCurve;
 import org.recxplain.explain.Attribution;
 import org.recxplain.explain.Explanation;
+import org.recxplain.model.ExactRemoval;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.Rankings;
 
@@ -46,31 +47,47 @@ public final class RemovalProtocol {
      * @param negative whether to remove the least important interactions first (the NEG variant)
      */
     public Optional<RemovalCurve> curve(Explanation e, boolean negative) {
-        double original = e.target().score();
-        List<Attribution> ranked = ordered(e, negative);
-        if (ranked.isEmpty() || !(original > 0)) {
+        return curve(e.target().user(), e.target().item(), e.target().score(), removalOrder(e, negative), null);
+    }
+
+    /**
+     * The removal curve of a removal order (item indices, most removed first; only the first {@code maxKe}
+     * are used), or empty when the order is empty or {@code original} is not positive. With {@code exact}
+     * (the user's {@link ExactRemoval}, for models whose user solve is a ridge system) the scores after each
+     * removal come from a Woodbury downdate instead of a fold-in refit: the same values to rounding, at
+     * O(Ke k^2 + Ke^3) instead of O(|H| k^2 + k^3) per Ke.
+     *
+     * @param exact exact removals prepared for {@code user}, or null to refit by fold-in
+     */
+    public Optional<RemovalCurve> curve(int user, int item, double original, int[] order, ExactRemoval exact) {
+        if (order.length == 0 || !(original > 0)) {
             return Optional.empty();
         }
-        int user = e.target().user();
-        int item = e.target().item();
         Row history = model.data().interactions().userRow(user);
-        int k = Math.min(maxKe, ranked.size());
+        int k = Math.min(maxKe, order.length);
         int[] rank = new int[k];
         double[] del = new double[k];
         double[] ins = new double[k];
         float[] scores = new float[model.numItems()];
         float[] one = new float[1];
-        int[] removed = new int[k];
         for (int ke = 1; ke <= k; ke++) {
-            removed[ke - 1] = ranked.get(ke - 1).index();
-            int[] set = java.util.Arrays.copyOf(removed, ke);
-            model.scoreAllFolded(user, history.without(set), scores);
+            int[] set = java.util.Arrays.copyOf(order, ke);
+            if (exact != null) {
+                exact.scoreAllWithout(scores, set);
+            } else {
+                model.scoreAllFolded(user, history.without(set), scores);
+            }
             rank[ke - 1] = Rankings.rankOf(scores, item, history.indices());
             del[ke - 1] = scores[item];
             model.scoreFolded(user, history.only(set), new int[] {item}, one);
             ins[ke - 1] = one[0];
         }
         return Optional.of(RemovalCurve.relative(rank, del, ins, original));
+    }
+
+    /** The item indices of an explanation's interaction attributions in removal order (see the class notes). */
+    public static int[] removalOrder(Explanation e, boolean negative) {
+        return ordered(e, negative).stream().mapToInt(Attribution::index).toArray();
     }
 
     /** The explanation's interaction attributions in removal order. */

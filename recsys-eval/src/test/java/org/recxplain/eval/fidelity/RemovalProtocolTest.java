@@ -59,6 +59,30 @@ class RemovalProtocolTest {
     }
 
     @Test
+    void exactDowndatesGiveTheFoldInCurve() {
+        RemovalProtocol protocol = new RemovalProtocol(als, 10);
+        int checked = 0;
+        for (int u = 0; u < 60; u++) {
+            if (als.data().interactions().userDegree(u) < 10) {
+                continue;
+            }
+            int item = als.recommend(u, 1).get(0).item();
+            Explanation e = Explainers.neighbourhood(als).explain(u, item);
+            for (boolean negative : new boolean[] {false, true}) {
+                RemovalCurve refit = protocol.curve(e, negative).orElseThrow();
+                RemovalCurve exact = protocol.curve(u, item, e.target().score(),
+                        RemovalProtocol.removalOrder(e, negative), new org.recxplain.model.als.AlsRemoval(als, u))
+                        .orElseThrow();
+                assertArrayEquals(refit.newRank(), exact.newRank());
+                assertArrayEquals(refit.del(), exact.del(), 1e-5);
+                assertArrayEquals(refit.ins(), exact.ins(), 0);
+                checked++;
+            }
+        }
+        assertTrue(checked > 10);
+    }
+
+    @Test
     void explainersThatKnowTheModelBeatRandomOnEveryFidelityMetric() {
         RemovalSummary random = measure(Explainers.random(als, 1), false);
         for (Explainer truth : List.of(Explainers.influence(als), Explainers.neighbourhood(als))) {

@@ -3,14 +3,16 @@ package org.recxplain.explain.feature;
 import org.recxplain.data.Row;
 import org.recxplain.explain.Explanations;
 import org.recxplain.model.FoldIn;
+import org.recxplain.model.als.ImplicitAls;
 
 import java.util.Objects;
 
 /**
  * KernelSHAP over the user's history for any {@link FoldIn} model: the players are the user's past
  * interactions, and the value of a coalition is the explained item's score after folding in only those
- * interactions ({@link FoldIn#scoreFolded}, one call per coalition; cheap for implicit ALS, one k x k
- * solve). The attributions are Shapley values and sum exactly (to rounding) to the score with the whole
+ * interactions ({@link FoldIn#scoreFolded}, one call per coalition). For implicit ALS the coalitions are
+ * evaluated in closed form instead ({@link #closedForm()}): rank-r Woodbury updates of the empty or the full
+ * user system, the same values to float rounding at a fraction of the cost. The attributions are Shapley values and sum exactly (to rounding) to the score with the whole
  * history minus the score with none; with {@code budget >= 2^m - 2} they are the exact Shapley values.
  * See {@link KernelShap}. Cost: the coalitions' fold-ins plus an O(n m^2 + m^3) solve for m past
  * interactions and n coalitions (at least 2m).
@@ -24,6 +26,7 @@ public final class InteractionShapExplainer extends ShapExplainerBase {
     public static final String NAME = "shap-interactions";
 
     private final FoldIn model;
+    private final AlsCoalitionGame als;
 
     /**
      * @param budget coalitions evaluated besides the empty and the full one (&ge; 1; raised to 2m if smaller)
@@ -32,6 +35,15 @@ public final class InteractionShapExplainer extends ShapExplainerBase {
     public InteractionShapExplainer(FoldIn model, int budget, long seed) {
         super(model, NAME, "history", "fold-in-without", budget, seed);
         this.model = model;
+        this.als = model instanceof ImplicitAls a ? new AlsCoalitionGame(a) : null;
+    }
+
+    /**
+     * Whether coalitions are evaluated in closed form from the model's factors (implicit ALS) rather than by
+     * one {@link FoldIn#scoreFolded} call each.
+     */
+    public boolean closedForm() {
+        return als != null;
     }
 
     @Override
@@ -58,6 +70,9 @@ public final class InteractionShapExplainer extends ShapExplainerBase {
 
     /** The game: each coalition's folded-in score of the item. */
     private KernelShap.Game game(int user, int item, Row history) {
+        if (als != null) {
+            return als.game(history, item);
+        }
         int[] target = {item};
         return masks -> {
             double[] out = new double[masks.length];

@@ -129,6 +129,11 @@ public final class KernelShap {
      * @param rnd the stream for sampling (unused when every coalition fits the budget)
      */
     public static ShapleyValues estimate(int m, Game game, int budget, SplittableRandom rnd) {
+        return estimate(m, game, budget, rnd, DENSE_MAX);
+    }
+
+    /** {@link #estimate(int, Game, int, SplittableRandom)} with the largest system solved directly (tests). */
+    static ShapleyValues estimate(int m, Game game, int budget, SplittableRandom rnd, int denseMax) {
         if (m < 0) {
             throw new IllegalArgumentException("negative number of players " + m);
         }
@@ -148,19 +153,7 @@ public final class KernelShap {
         double full = v[1];
         double delta = full - empty;
         // eliminate the last player: phi_last = delta - sum of the others
-        int n = d.masks.length;
-        double[][] x = new double[n][m - 1];
-        double[] y = new double[n];
-        for (int s = 0; s < n; s++) {
-            boolean[] z = d.masks[s];
-            double last = z[m - 1] ? 1 : 0;
-            for (int i = 0; i < m - 1; i++) {
-                x[s][i] = (z[i] ? 1 : 0) - last;
-            }
-            y[s] = v[s + 2] - empty - last * delta;
-        }
-        double[] beta = WeightedLeastSquares.fit(x, WeightedLeastSquares.allColumns(m - 1), y, d.weights, 0, false)
-                .coef();
+        double[] beta = normalSolve(d.masks, d.weights, v, empty, delta, m, denseMax);
         double[] phi = Arrays.copyOf(beta, m);
         double rest = 0;
         for (int i = 0; i < m - 1; i++) {
@@ -168,6 +161,161 @@ public final class KernelShap {
         }
         phi[m - 1] = delta - rest;
         return new ShapleyValues(phi, empty, full, d.complete, batch.length);
+    }
+
+    /** Up to this many unknowns the normal equations are formed and factorised; above, solved by PCG. */
+    static final int DENSE_MAX = 4000;
+
+    /**
+     * The weighted least squares of KernelSHAP with the last player eliminated: the row of coalition z is
+     * x_i = z_i - z_last (i &lt; m-1), which is +1 on S (when the last player is absent) or -1 on the complement
+     * of S (when it is present), so each row is a signed indicator of a set T; the normal matrix is
+     * sum_s w_s 1_T 1_T^T, built in O(sum min(|T|, m - |T|)^2 + m^2) rather than O(n m^2) (coalitions are mostly small or mostly
+     * full). Up to {@link #DENSE_MAX} unknowns (default) it is factorised (Cholesky, jittered if singular, as
+     * {@link WeightedLeastSquares}); above, it is solved by conjugate gradients preconditioned by its diagonal,
+     * with matrix-vector products over the sets (O(sum |T|) each), to a relative residual of 1e-12, falling back
+     * to the factorisation if that is not reached.
+     */
+    private static double[] normalSolve(boolean[][] masks, double[] weights, double[] v, double empty, double delta,
+                                        int m, int denseMax) {
+        int n = masks.length;
+        int p = m - 1;
+        int[][] sets = new int[n][];
+        double[] rhs = new double[p];
+        for (int s = 0; s < n; s++) {
+            boolean[] z = masks[s];
+            boolean last = z[m - 1];
+            int count = 0;
+            for (int i = 0; i < p; i++) {
+                if (z[i] != last) {
+                    count++;
+                }
+            }
+            int[] t = new int[count];
+            for (int i = 0, q = 0; i < p; i++) {
+                if (z[i] != last) {
+                    t[q++] = i;
+                }
+            }
+            sets[s] = t;
+            double y = v[s + 2] - empty - (last ? delta : 0);
+            double wy = weights[s] * (last ? -y : y);
+            for (int i : t) {
+                rhs[i] += wy;
+            }
+        }
+        if (p > denseMax) {
+            double[] beta = conjugateGradient(sets, weights, rhs, p);
+            if (beta != null) {
+                return beta;
+            }
+        }
+        // a set larger than half goes in through its complement C: 1_T 1_T^T = 11^T - 1 1_C^T - 1_C 1^T + 1_C 1_C^T
+        double[] a = new double[p * p];
+        double everywhere = 0;
+        double[] lessOnce = new double[p];
+        for (int s = 0; s < n; s++) {
+            int[] t = sets[s];
+            double w = weights[s];
+            int[] outer = t;
+            if (2 * t.length > p) {
+                outer = complement(t, p);
+                everywhere += w;
+                for (int i : outer) {
+                    lessOnce[i] += w;
+                }
+            }
+            for (int x = 0; x < outer.length; x++) {
+                int row = outer[x] * p;
+                for (int y = 0; y <= x; y++) {
+                    a[row + outer[y]] += w;
+                }
+            }
+        }
+        if (everywhere != 0) {
+            for (int i = 0; i < p; i++) {
+                int row = i * p;
+                for (int j = 0; j <= i; j++) {
+                    a[row + j] += everywhere - lessOnce[i] - lessOnce[j];
+                }
+            }
+        }
+        return WeightedLeastSquares.solve(a, rhs, p, 0);
+    }
+
+    /** The indices 0..p-1 not in the ascending {@code t}. */
+    private static int[] complement(int[] t, int p) {
+        int[] c = new int[p - t.length];
+        for (int i = 0, q = 0, x = 0; i < p; i++) {
+            if (q < t.length && t[q] == i) {
+                q++;
+            } else {
+                c[x++] = i;
+            }
+        }
+        return c;
+    }
+
+    /** Jacobi-preconditioned CG on sum_s w_s 1_T 1_T^T beta = rhs; null if it does not converge. */
+    private static double[] conjugateGradient(int[][] sets, double[] weights, double[] rhs, int p) {
+        double[] diag = new double[p];
+        for (int s = 0; s < sets.length; s++) {
+            for (int i : sets[s]) {
+                diag[i] += weights[s];
+            }
+        }
+        for (double x : diag) {
+            if (!(x > 0)) {
+                return null;
+            }
+        }
+        double[] beta = new double[p];
+        double[] r = rhs.clone();
+        double[] zv = new double[p];
+        for (int i = 0; i < p; i++) {
+            zv[i] = r[i] / diag[i];
+        }
+        double[] dir = zv.clone();
+        double[] ad = new double[p];
+        double rz = dot(r, zv);
+        double tolerance = 1e-12 * Math.sqrt(dot(rhs, rhs));
+        for (int iter = 0; iter < 10 * p; iter++) {
+            if (Math.sqrt(dot(r, r)) <= tolerance) {
+                return beta;
+            }
+            Arrays.fill(ad, 0);
+            for (int s = 0; s < sets.length; s++) {
+                double sum = 0;
+                for (int i : sets[s]) {
+                    sum += dir[i];
+                }
+                sum *= weights[s];
+                for (int i : sets[s]) {
+                    ad[i] += sum;
+                }
+            }
+            double alpha = rz / dot(dir, ad);
+            for (int i = 0; i < p; i++) {
+                beta[i] += alpha * dir[i];
+                r[i] -= alpha * ad[i];
+                zv[i] = r[i] / diag[i];
+            }
+            double next = dot(r, zv);
+            double b = next / rz;
+            rz = next;
+            for (int i = 0; i < p; i++) {
+                dir[i] = zv[i] + b * dir[i];
+            }
+        }
+        return null;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     /** The coalitions (neither empty nor full) and their weights. */

@@ -90,8 +90,11 @@ final class WeightedLeastSquares {
         return new Fit(intercept ? icpt : 0, columns.clone(), beta);
     }
 
+    /** From this many unknowns on, the factorisation is cache-blocked ({@link BlockedCholesky}). */
+    static final int BLOCKED_FROM = 256;
+
     /** Solves (A + ridge I) beta = b (lower triangle of A given); jitters a singular unpenalised system. */
-    private static double[] solve(double[] a, double[] b, int m, double ridge) {
+    static double[] solve(double[] a, double[] b, int m, double ridge) {
         double trace = 0;
         for (int j = 0; j < m; j++) {
             trace += a[j * m + j];
@@ -103,7 +106,7 @@ final class WeightedLeastSquares {
                 aj[j * m + j] += jitter;
             }
             try {
-                return new Cholesky(aj, m).solve(b);
+                return m > BLOCKED_FROM ? BlockedCholesky.solve(aj, b, m) : new Cholesky(aj, m).solve(b);
             } catch (IllegalArgumentException singular) {
                 if (attempt == 8) {
                     throw singular;

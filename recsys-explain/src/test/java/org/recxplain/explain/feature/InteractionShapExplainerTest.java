@@ -120,4 +120,54 @@ class InteractionShapExplainerTest {
         assertTrue(cold.attributions().isEmpty());
         assertEquals(org.recxplain.explain.Explanations.NO_HISTORY, cold.note().orElseThrow());
     }
+
+    @Test
+    void closedFormAlsCoalitionsEqualFoldIns() {
+        // few factors and a long history, so that coalitions use both the Woodbury path (r <= k) and the
+        // direct one (r > k)
+        ImplicitAls als = ImplicitAls.train(data, InteractionShapExplainerTest.als.config().withFactors(3));
+        int heavy = 0;
+        for (int u = 0; u < data.interactions().numUsers(); u++) {
+            if (data.interactions().userDegree(u) > data.interactions().userDegree(heavy)) {
+                heavy = u;
+            }
+        }
+        assertTrue(data.interactions().userDegree(heavy) > 2 * als.factors());
+        org.recxplain.model.FoldIn blackBox = new org.recxplain.model.FoldIn() {
+            @Override
+            public org.recxplain.model.ModelInfo info() {
+                return als.info();
+            }
+
+            @Override
+            public Dataset data() {
+                return als.data();
+            }
+
+            @Override
+            public void scoreAll(int u, float[] out) {
+                als.scoreAll(u, out);
+            }
+
+            @Override
+            public void scoreAllFolded(int u, Row history, float[] out) {
+                als.scoreAllFolded(u, history, out);
+            }
+
+            @Override
+            public void scoreFolded(int u, Row history, int[] items, float[] out) {
+                als.scoreFolded(u, history, items, out);
+            }
+        };
+        int target = als.recommend(heavy, 1).get(0).item();
+        InteractionShapExplainer fast = new InteractionShapExplainer(als, 400, 5);
+        InteractionShapExplainer slow = new InteractionShapExplainer(blackBox, 400, 5);
+        assertTrue(fast.closedForm());
+        assertFalse(slow.closedForm());
+        KernelShap.ShapleyValues a = fast.explainWithValues(heavy, target).values();
+        KernelShap.ShapleyValues b = slow.explainWithValues(heavy, target).values();
+        assertEquals(b.full(), a.full(), 1e-6);
+        assertEquals(b.empty(), a.empty(), 1e-6);
+        assertArrayEquals(b.phi(), a.phi(), 1e-4 * Math.abs(b.full()));
+    }
 }

@@ -2,6 +2,8 @@ package org.recxplain.explain.feature;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -176,5 +178,77 @@ class KernelShapTest {
         };
         assertArrayEquals(new double[] {1.5}, KernelShap.estimate(1, single, 10, new SplittableRandom(1)).phi());
         assertArrayEquals(new double[] {1.5}, KernelShap.exact(1, single).phi());
+    }
+
+    @Test
+    void manyPlayersAreSolvedIterativelyAsTheDirectSolveDoes() {
+        // above denseMax unknowns (DENSE_MAX by default) the normal equations are solved by conjugate gradients
+        int m = 450;
+        SplittableRandom rnd = new SplittableRandom(9);
+        double[] a = new double[m];
+        for (int i = 0; i < m; i++) {
+            a[i] = rnd.nextDouble() * 2 - 1;
+        }
+        KernelShap.Game additive = masks -> {
+            double[] out = new double[masks.length];
+            for (int s = 0; s < masks.length; s++) {
+                for (int i = 0; i < m; i++) {
+                    out[s] += masks[s][i] ? a[i] : 0;
+                }
+            }
+            return out;
+        };
+        KernelShap.Game square = masks -> {
+            double[] out = additive.values(masks);
+            for (int s = 0; s < out.length; s++) {
+                out[s] = out[s] * out[s];
+            }
+            return out;
+        };
+        for (KernelShap.Game g : List.of(additive, square)) {
+            KernelShap.ShapleyValues iterative = KernelShap.estimate(m, g, 3000, new SplittableRandom(3), 400);
+            KernelShap.ShapleyValues direct = KernelShap.estimate(m, g, 3000, new SplittableRandom(3), Integer.MAX_VALUE);
+            double scale = Arrays.stream(direct.phi()).map(Math::abs).max().orElseThrow();
+            assertArrayEquals(direct.phi(), iterative.phi(), 1e-8 * scale);
+            assertEquals(iterative.full() - iterative.empty(), iterative.sum(), 1e-9 * Math.abs(iterative.full()) + 1e-9);
+        }
+        // an additive game with enough distinct coalitions is recovered exactly
+        assertArrayEquals(a, KernelShap.estimate(m, additive, 3000, new SplittableRandom(3), 400).phi(), 1e-8);
+    }
+
+    @Test
+    void theBlockedFactorisationSolvesAsTheUnblockedOne() {
+        int n = 2 * BlockedCholesky.BLOCK + 17;
+        SplittableRandom rnd = new SplittableRandom(4);
+        double[] g = new double[n * n];
+        for (int i = 0; i < n * n; i++) {
+            g[i] = rnd.nextDouble() - 0.5;
+        }
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = i == j ? 0.1 : 0;
+                for (int p = 0; p < n; p++) {
+                    s += g[i * n + p] * g[j * n + p];
+                }
+                a[i * n + j] = s;
+            }
+        }
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = rnd.nextDouble();
+        }
+        double[] x = BlockedCholesky.solve(a, b, n);
+        assertArrayEquals(new org.recxplain.model.linalg.Cholesky(a, n).solve(b), x, 1e-8);
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += a[i * n + j] * x[j];
+            }
+            assertEquals(b[i], s, 1e-8);
+        }
+        double[] indefinite = a.clone();
+        indefinite[(n - 1) * n + n - 1] = -1;
+        assertThrows(IllegalArgumentException.class, () -> BlockedCholesky.solve(indefinite, b, n));
     }
 }
