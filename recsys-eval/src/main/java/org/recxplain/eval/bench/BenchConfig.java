@@ -73,24 +73,44 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
     }
 
     /**
-     * A model of the grid: a family, its hyper-parameters as strings, and the explainers measured on it (null
-     * or absent: the configuration's top-level list).
+     * A model of the grid: a family, its hyper-parameters as strings, the explainers measured on it (null
+     * or absent: the configuration's top-level list), and the users sampled for it (null or absent: the
+     * configuration's {@code users}; a number caps this model's targets at a seeded sample of that many, for a
+     * model whose explainers cost too much to run for every user).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ModelEntry(@JsonProperty("family") String family, @JsonProperty("params") Map<String, String> params,
-                             @JsonProperty("explainers") List<String> explainers) {
+                             @JsonProperty("explainers") List<String> explainers, @JsonProperty("users") Integer users) {
         public ModelEntry {
             explainers = explainers == null ? null : List.copyOf(require(explainers, family + ".explainers"));
+            if (users != null && users < 0) {
+                throw new IllegalArgumentException(family + ".users must be >= 0 (0: every user), got " + users);
+            }
+        }
+
+        /** A model entry with its explainers, over the configuration's users. */
+        public ModelEntry(String family, Map<String, String> params, List<String> explainers) {
+            this(family, params, explainers, null);
         }
 
         /** A model entry that takes the configuration's explainers. */
         public ModelEntry(String family, Map<String, String> params) {
-            this(family, params, null);
+            this(family, params, null, null);
+        }
+
+        /** The model's label in cell names: its spec's, plus its own user sample when it has one. */
+        public String label() {
+            return spec().label() + (users == null ? "" : "@users=" + users);
         }
 
         public ModelSpec spec() {
             return new ModelSpec(family, params == null ? Map.of() : params);
         }
+    }
+
+    /** The users sampled for a model entry: its own number, or the configuration's (0: every user). */
+    public int usersOf(ModelEntry model) {
+        return model.users() != null ? model.users() : users;
     }
 
     /** The explainers measured on a model entry: its own list, or the configuration's. */
@@ -184,16 +204,32 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
     public static final List<String> BPR_EXPLAINERS = List.of("influence");
 
     /**
+     * NeuMF of the presets: the default network, with 200 fold-in negatives (default 1000) so that the fold-ins
+     * of the removal curves stay within the time budget. Its all-parameter influence costs one backward pass of
+     * the whole network per history interaction, so NeuMF is measured on a seeded sample of
+     * {@link #NEUMF_USERS} users.
+     */
+    public static final Map<String, String> NEUMF_PARAMS = Map.of("foldInNegatives", "200");
+
+    /** The users NeuMF is measured on in the default benchmark (a seeded sample). */
+    public static final int NEUMF_USERS = 60;
+
+    /** The explainers measured on NeuMF: integrated gradients and the all-parameter influence function. */
+    public static final List<String> NEUMF_EXPLAINERS = List.of("integrated-gradients", "influence-full");
+
+    /**
      * The default benchmark on ml-latest-small, every user's top-1 item, Ke = 1..10 and three seeds: implicit
      * ALS (64 factors, 15 iterations) with every interaction explainer and the black boxes, the
-     * factorization machine with the feature explainers, and BPR-MF with its influence function. Every name of
+     * factorization machine with the feature explainers, BPR-MF with its influence function, and NeuMF with
+     * integrated gradients and the all-parameter influence function. Every name of
      * {@code Explainers.names()} is measured on at least one model it applies to.
      */
     public static BenchConfig defaults() {
         return new BenchConfig("default", List.of(new DataSpec("ml-latest-small", null, 0)),
                 List.of(new ModelEntry("als", Map.of("factors", "64", "iterations", "15"), ALS_EXPLAINERS),
                         new ModelEntry("fm", Map.of(), FM_EXPLAINERS),
-                        new ModelEntry("bpr", BPR_PARAMS, BPR_EXPLAINERS)),
+                        new ModelEntry("bpr", BPR_PARAMS, BPR_EXPLAINERS),
+                        new ModelEntry("neumf", NEUMF_PARAMS, NEUMF_EXPLAINERS, NEUMF_USERS)),
                 ALL_EXPLAINERS, List.of(1L, 2L, 3L), 0, 10, 5, 2, 3, DEFAULT_SHAP_BUDGET);
     }
 
@@ -203,7 +239,9 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
                 List.of(new ModelEntry("als", Map.of("factors", "32", "iterations", "8"), ALS_EXPLAINERS),
                         new ModelEntry("fm", Map.of("epochs", "5"), FM_EXPLAINERS),
                         new ModelEntry("bpr", Map.of("factors", "16", "foldInNegatives", "25", "epochs", "10"),
-                                BPR_EXPLAINERS)),
+                                BPR_EXPLAINERS),
+                        new ModelEntry("neumf", Map.of("foldInNegatives", "200", "epochs", "5"), NEUMF_EXPLAINERS,
+                                20)),
                 ALL_EXPLAINERS, List.of(1L, 2L), 100, 10, 5, 1, 3, DEFAULT_SHAP_BUDGET);
     }
 

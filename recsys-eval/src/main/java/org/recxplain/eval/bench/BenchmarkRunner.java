@@ -25,7 +25,8 @@ import org.recxplain.explain.feature.LimeRsExplainer;
 import org.recxplain.model.FeatureRecommender;
 import org.recxplain.model.FoldIn;
 import org.recxplain.model.ModelSpec;
-import org.recxplain.model.Models;
+import org.recxplain.model.ModelCatalog;
+import org.recxplain.model.neural.NeuralModels;
 import org.recxplain.model.Rankings;
 import org.recxplain.model.Recommender;
 import org.recxplain.model.ExactRemoval;
@@ -110,8 +111,8 @@ public final class BenchmarkRunner {
         int[] done = {0};
         for (BenchConfig.DataSpec ds : config.datasets()) {
             Dataset data = load(ds);
-            int[] users = sampleUsers(data);
             for (BenchConfig.ModelEntry me : config.models()) {
+                int[] users = sampleUsers(data, config.usersOf(me));
                 ModelSpec spec = me.spec();
                 List<String> names = config.explainersOf(me);
                 Map<Long, Trained> models = new HashMap<>();
@@ -120,7 +121,7 @@ public final class BenchmarkRunner {
                     long seed = config.seeds().get(s);
                     List<String> todo = new ArrayList<>();
                     for (int x = 0; x < names.size(); x++) {
-                        Path cellFile = cells.resolve(cellFile(ds, spec, names.get(x), seed));
+                        Path cellFile = cells.resolve(cellFile(ds, me, names.get(x), seed));
                         if (Files.isRegularFile(cellFile)) {
                             grid[x][s] = mapper.readValue(cellFile.toFile(), CellResult.class);
                             LOG.info("resumed {}", cellFile.getFileName());
@@ -138,7 +139,7 @@ public final class BenchmarkRunner {
                     Trained r = next == seed ? null : models.computeIfAbsent(next, z -> train(spec, data, z));
                     Map<String, CellResult> measured = measure(ds.label(), spec, todo, seed, data, m, r, users,
                             (name, cell) -> {
-                                write(cells, cellFile(ds, spec, name, seed), cell);
+                                write(cells, cellFile(ds, me, name, seed), cell);
                                 listener.progress(++done[0], total, ds.label() + " / " + spec.label() + " / "
                                         + name + " / seed " + seed);
                             });
@@ -167,8 +168,8 @@ public final class BenchmarkRunner {
         return times;
     }
 
-    private String cellFile(BenchConfig.DataSpec ds, ModelSpec spec, String explainer, long seed) {
-        return CellResult.fileName(ds.label(), spec.label(), explainer, seed, config.protocolKey());
+    private String cellFile(BenchConfig.DataSpec ds, BenchConfig.ModelEntry model, String explainer, long seed) {
+        return CellResult.fileName(ds.label(), model.label(), explainer, seed, config.protocolKey());
     }
 
     private void write(Path cells, String file, CellResult cell) {
@@ -181,13 +182,16 @@ public final class BenchmarkRunner {
         }
     }
 
+    /** Every model family of the project, NeuMF included. */
+    private static final ModelCatalog MODELS = NeuralModels.catalog();
+
     private record Trained(Recommender model, double seconds) {
     }
 
     private Trained train(ModelSpec spec, Dataset data, long seed) {
         long t0 = System.nanoTime();
         long c0 = PhaseTimes.processNow();
-        Recommender m = Models.train(spec, data, seed);
+        Recommender m = MODELS.train(spec, data, seed);
         times.addProcess(spec.family() + "/(models)", PhaseTimes.Phase.TRAIN, c0);
         return new Trained(m, (System.nanoTime() - t0) / 1e9);
     }
@@ -199,7 +203,11 @@ public final class BenchmarkRunner {
 
     /** Users with a history, all of them or a seeded sample, ascending. */
     int[] sampleUsers(Dataset data) {
-        int[] sample = Sampling.usersWithHistory(data.interactions(), config.users(), config.seeds().get(0));
+        return sampleUsers(data, config.users());
+    }
+
+    private int[] sampleUsers(Dataset data, int count) {
+        int[] sample = Sampling.usersWithHistory(data.interactions(), count, config.seeds().get(0));
         Arrays.sort(sample);
         return sample;
     }
@@ -660,7 +668,7 @@ public final class BenchmarkRunner {
         Arrays.stream(removed).sorted().forEach(key::add);
         double[] known = retrains.computeIfAbsent(key, z -> {
             Dataset reduced = data.withInteractions(data.interactions().without(user, removed));
-            Recommender m = Models.train(spec, reduced, seed);
+            Recommender m = MODELS.train(spec, reduced, seed);
             float[] scores = new float[m.numItems()];
             m.scoreAll(user, scores);
             double[] copy = new double[scores.length];

@@ -142,7 +142,8 @@ class BenchmarkRunnerTest {
         for (BenchConfig.ModelEntry m : d.models()) {
             java.util.Map<String, String> small = new java.util.HashMap<>(m.params());
             small.put(m.family().equals("als") ? "iterations" : "epochs", "1");
-            var model = org.recxplain.model.Models.train(new org.recxplain.model.ModelSpec(m.family(), small), data, 1);
+            var model = org.recxplain.model.neural.NeuralModels.catalog().train(
+                    new org.recxplain.model.ModelSpec(m.family(), small), data, 1);
             for (String name : d.explainersOf(m)) {
                 assertNotNull(org.recxplain.explain.Explainers.byName(name, model, 1), m.family() + "/" + name);
             }

@@ -109,22 +109,33 @@ public abstract class InfluenceExplainer implements Explainer {
         }
         int[] hist = h.indices();
         try (UserRemovals removals = prepare(user, h)) {
-            double[][] dg = new double[hist.length][];
-            for (int p = 0; p < hist.length; p++) {
-                dg[p] = removals.gradientChange(p);
+            // solve once per item, then take each history entry's gradient change once (it may be as large as
+            // the model: only one is held at a time)
+            double[] scores = new double[items.length];
+            double[][] v = new double[items.length][];
+            List<Optional<String>> notes = new ArrayList<>(items.length);
+            for (int k = 0; k < items.length; k++) {
+                scores[k] = score(user, items[k]);
+                v[k] = removals.solve(scoreGradient(user, items[k]));
+                notes.add(removals.solveNote());
             }
-            for (int item : items) {
-                double score = score(user, item);
-                double[] v = removals.solve(scoreGradient(user, item));
+            double[][] change = new double[items.length][hist.length];
+            for (int p = 0; p < hist.length; p++) {
+                double[] dg = removals.gradientChange(p);
+                for (int k = 0; k < items.length; k++) {
+                    change[k][p] = -dot(v[k], dg);
+                }
+            }
+            // the shared work is split evenly over the items' explanations
+            long share = (System.nanoTime() - start) / items.length;
+            for (int k = 0; k < items.length; k++) {
                 List<Attribution> attributions = new ArrayList<>(hist.length);
                 for (int p = 0; p < hist.length; p++) {
-                    double change = -dot(v, dg[p]);
-                    attributions.add(Explanations.interaction(model.data(), hist[p], -change)
-                            .withEffect(new Attribution.Effect(score + change, 0)));
+                    attributions.add(Explanations.interaction(model.data(), hist[p], -change[k][p])
+                            .withEffect(new Attribution.Effect(scores[k] + change[k][p], 0)));
                 }
-                out.add(Explanations.of(Explanations.target(model, user, item, score), provenance, attributions,
-                        Optional.empty(), removals.solveNote(), start));
-                start = System.nanoTime();
+                out.add(Explanations.of(Explanations.target(model, user, items[k], scores[k]), provenance,
+                        attributions, Optional.empty(), notes.get(k), System.nanoTime() - share));
             }
         }
         return out;

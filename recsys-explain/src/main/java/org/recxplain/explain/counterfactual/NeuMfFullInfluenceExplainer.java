@@ -125,7 +125,9 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
 
     @Override
     protected UserRemovals prepare(int user, Row history) {
-        double[][] dg = gradientChanges(history, r -> toDouble(model.userLossGradient(user, r, NeuMf.Scope.ALL)));
+        // one gradient of every parameter per history entry: computed when asked, never all held at once
+        double[] full = toDouble(model.userLossGradient(user, history, NeuMf.Scope.ALL));
+        int[] hist = history.indices();
         HessianVectorProduct hvp = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL);
         return new UserRemovals() {
             private Solve last;
@@ -138,7 +140,11 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
 
             @Override
             public double[] gradientChange(int position) {
-                return dg[position];
+                double[] d = toDouble(model.userLossGradient(user, history.without(hist[position]), NeuMf.Scope.ALL));
+                for (int f = 0; f < d.length; f++) {
+                    d[f] -= full[f];
+                }
+                return d;
             }
 
             @Override
