@@ -204,14 +204,15 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
     public static final List<String> BPR_EXPLAINERS = List.of("influence");
 
     /**
-     * NeuMF of the presets: a small network (k_G = k_M = 8, MLP 16-8, 5 epochs) with 200 fold-in negatives
-     * (default 1000), so that its fold-ins and gradients stay within the time budget. Its all-parameter
+     * NeuMF of the presets: a small network (k_G = k_M = 8, MLP 16-8, 3 epochs) with 100 fold-in negatives
+     * (default 1000), so that its fold-ins, retrains and gradients stay within the time budget (at 5 epochs
+     * and 200 negatives NeuMF took 209 s of the default run's CPU, 90 s of it in whole-model retrain checks). Its all-parameter
      * influence costs one backward pass of the whole network per history interaction (about 0.9 s per
      * explanation at the default size on 2 cores), so NeuMF is measured on a seeded sample of
      * {@link #NEUMF_USERS} users.
      */
     public static final Map<String, String> NEUMF_PARAMS = Map.of("gmfFactors", "8", "mlpFactors", "8",
-            "hidden", "16-8", "epochs", "5", "foldInNegatives", "200");
+            "hidden", "16-8", "epochs", "3", "foldInNegatives", "100");
 
     /** The users NeuMF is measured on in the default benchmark (a seeded sample; 10 in the quick one). */
     public static final int NEUMF_USERS = 15;
