@@ -3,7 +3,7 @@ package org.recxplain.explain.baseline;
 import org.recxplain.data.Dataset;
 import org.recxplain.data.Row;
 import org.recxplain.explain.Attribution;
-import org.recxplain.explain.Explainer;
+import org.recxplain.explain.BatchExplainer;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.Explanations;
 import org.recxplain.explain.Provenance;
@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * <p>Thread-safety: subclasses must be immutable.
  */
-abstract class HistoryScoringExplainer implements Explainer {
+abstract class HistoryScoringExplainer implements BatchExplainer {
     protected final Recommender model;
     private final Provenance provenance;
 
@@ -32,10 +32,6 @@ abstract class HistoryScoringExplainer implements Explainer {
     /** The weight of each history entry (in history order) for {@code item}. */
     abstract double[] weights(int user, int item, Row history);
 
-    @Override
-    public Explanation explain(int user, int item) {
-        return explain(user, new int[] {item}).get(0);
-    }
 
     @Override
     public List<Explanation> explain(int user, int[] items) {

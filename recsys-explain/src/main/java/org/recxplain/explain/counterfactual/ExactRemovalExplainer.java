@@ -2,7 +2,7 @@ package org.recxplain.explain.counterfactual;
 
 import org.recxplain.data.Dataset;
 import org.recxplain.explain.Attribution;
-import org.recxplain.explain.Explainer;
+import org.recxplain.explain.BatchExplainer;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.Explanations;
 import org.recxplain.explain.Provenance;
@@ -33,7 +33,7 @@ import java.util.function.IntFunction;
  * <p>Cost per user: one factorisation and O(|H| k^2 / 2); per item O(k^2 + |H| k) plus the rescoring for
  * ranks. Thread-safety: immutable.
  */
-public final class ExactRemovalExplainer implements Explainer {
+public final class ExactRemovalExplainer implements BatchExplainer {
     /** The CLI name: for these models, influence is exact. */
     public static final String NAME = "influence";
 
@@ -75,10 +75,6 @@ public final class ExactRemovalExplainer implements Explainer {
         return prepare.apply(user);
     }
 
-    @Override
-    public Explanation explain(int user, int item) {
-        return explain(user, new int[] {item}).get(0);
-    }
 
     @Override
     public List<Explanation> explain(int user, int[] items) {

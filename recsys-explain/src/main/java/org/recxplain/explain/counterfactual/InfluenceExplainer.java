@@ -2,7 +2,7 @@ package org.recxplain.explain.counterfactual;
 
 import org.recxplain.data.Row;
 import org.recxplain.explain.Attribution;
-import org.recxplain.explain.Explainer;
+import org.recxplain.explain.BatchExplainer;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.Explanations;
 import org.recxplain.explain.Provenance;
@@ -36,7 +36,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safety: subclasses are immutable and may explain from many threads.
  */
-public abstract class InfluenceExplainer implements Explainer {
+public abstract class InfluenceExplainer implements BatchExplainer {
     /** The note of a user with a single interaction. */
     public static final String SINGLE_INTERACTION = "the user has a single interaction; removing it leaves no "
             + "history, outside the local (one Newton step) regime of influence functions, so nothing is attributed";
@@ -84,10 +84,6 @@ public abstract class InfluenceExplainer implements Explainer {
         return model;
     }
 
-    @Override
-    public Explanation explain(int user, int item) {
-        return explain(user, new int[] {item}).get(0);
-    }
 
     @Override
     public List<Explanation> explain(int user, int[] items) {

@@ -2,7 +2,7 @@ package org.recxplain.explain.neighbourhood;
 
 import org.recxplain.data.Row;
 import org.recxplain.explain.Attribution;
-import org.recxplain.explain.Explainer;
+import org.recxplain.explain.BatchExplainer;
 import org.recxplain.explain.Explanation;
 import org.recxplain.explain.Explanations;
 import org.recxplain.explain.Provenance;
@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * <p>Per user one factorisation; per item O(k^2 + |H_u| k). Immutable and thread-safe.
  */
-public final class MfNeighbourhoodExplainer implements Explainer {
+public final class MfNeighbourhoodExplainer implements BatchExplainer {
     private final BiasedMf model;
     private final Provenance provenance;
 
@@ -38,10 +38,6 @@ public final class MfNeighbourhoodExplainer implements Explainer {
         return AlsNeighbourhoodExplainer.NAME;
     }
 
-    @Override
-    public Explanation explain(int user, int item) {
-        return explain(user, new int[] {item}).get(0);
-    }
 
     @Override
     public List<Explanation> explain(int user, int[] items) {
