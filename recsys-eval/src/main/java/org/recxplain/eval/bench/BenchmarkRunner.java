@@ -152,6 +152,7 @@ public final class BenchmarkRunner {
                 for (CellResult[] row : grid) {
                     results.addAll(List.of(row));
                 }
+                models.values().forEach(t -> close(t.model()));
             }
         }
         listener.progress(done[0], total, "writing report");
@@ -184,6 +185,17 @@ public final class BenchmarkRunner {
 
     /** Every model family of the project, NeuMF included. */
     private static final ModelCatalog MODELS = NeuralModels.catalog();
+
+    /** Frees a model's native memory now (NeuMF) rather than when the garbage collector gets to it. */
+    private static void close(Recommender model) {
+        if (model instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("could not close model {}: {}", model.info().id(), e.toString());
+            }
+        }
+    }
 
     private record Trained(Recommender model, double seconds) {
     }
@@ -240,7 +252,7 @@ public final class BenchmarkRunner {
         final double[] singles;
         final int[] perturbOrder;
         final Map<Integer, ImplicitAls> perturbed = new HashMap<>();
-        final Map<List<Integer>, CellResult.Curve> curves = new HashMap<>();
+        final Map<List<Long>, CellResult.Curve> curves = new HashMap<>();
 
         Shared(Recommender model, long seed, int user) {
             this.user = user;
@@ -471,9 +483,12 @@ public final class BenchmarkRunner {
     /** A removal curve, shared between the target's explainers that remove in the same order. */
     private CellResult.Curve curve(RemovalProtocol protocol, Shared shared, Explanation e, boolean negative) {
         int[] order = RemovalProtocol.removalOrder(e, negative);
-        List<Integer> key = new ArrayList<>();
+        // the curve is normalised by the explanation's target score, which explainers may give in float or
+        // double precision: it is part of the key
+        List<Long> key = new ArrayList<>();
+        key.add(Double.doubleToLongBits(e.target().score()));
         for (int q = 0; q < Math.min(order.length, config.maxKe()); q++) {
-            key.add(order[q]);
+            key.add((long) order[q]);
         }
         CellResult.Curve known = shared.curves.get(key);
         if (known != null) {
@@ -669,13 +684,17 @@ public final class BenchmarkRunner {
         double[] known = retrains.computeIfAbsent(key, z -> {
             Dataset reduced = data.withInteractions(data.interactions().without(user, removed));
             Recommender m = MODELS.train(spec, reduced, seed);
-            float[] scores = new float[m.numItems()];
-            m.scoreAll(user, scores);
-            double[] copy = new double[scores.length];
-            for (int i = 0; i < scores.length; i++) {
-                copy[i] = scores[i];
+            try {
+                float[] scores = new float[m.numItems()];
+                m.scoreAll(user, scores);
+                double[] copy = new double[scores.length];
+                for (int i = 0; i < scores.length; i++) {
+                    copy[i] = scores[i];
+                }
+                return copy;
+            } finally {
+                close(m);
             }
-            return copy;
         });
         float[] scores = new float[known.length];
         for (int i = 0; i < known.length; i++) {

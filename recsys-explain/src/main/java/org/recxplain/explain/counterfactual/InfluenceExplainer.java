@@ -92,6 +92,9 @@ public abstract class InfluenceExplainer implements BatchExplainer {
         for (int item : items) {
             Objects.checkIndex(item, model.data().interactions().numItems());
         }
+        if (items.length == 0) {
+            return List.of();
+        }
         Row h = model.data().interactions().userRow(user);
         List<Explanation> out = new ArrayList<>(items.length);
         if (h.size() < 2) {

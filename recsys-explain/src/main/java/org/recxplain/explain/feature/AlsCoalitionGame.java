@@ -38,11 +38,16 @@ final class AlsCoalitionGame {
         int[] idx = history.indices();
         double[] d = new double[m];
         double[] cp = new double[m];
+        // the Woodbury path takes square roots of c - 1; a value below zero (confidence below 1) takes the
+        // direct path for every coalition
+        boolean woodbury = true;
         for (int p = 0; p < m; p++) {
             double c = model.confidence(history.values()[p]);
             d[p] = c - 1;
             cp[p] = c * ImplicitAls.preference(history.values()[p]);
+            woodbury &= d[p] >= 0;
         }
+        boolean useWoodbury = woodbury;
         ImplicitAls.UserSystem full = model.userSystem(history);
         double[] fullMatrix = full.matrix();
         double[] fullInverse = full.inverse();
@@ -92,7 +97,7 @@ final class AlsCoalitionGame {
                 double v;
                 if (r == 0) {
                     v = grow ? 0 : sf;
-                } else if (r <= k) {
+                } else if (r <= k && useWoodbury) {
                     v = grow ? woodbury(set, d, cp, z0, q0, null, 0, 1, idx)
                             : woodbury(set, d, cp, zf, qf, h, sf, -1, idx);
                 } else {

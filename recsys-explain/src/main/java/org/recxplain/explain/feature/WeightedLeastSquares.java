@@ -106,7 +106,7 @@ final class WeightedLeastSquares {
                 aj[j * m + j] += jitter;
             }
             try {
-                return m > BLOCKED_FROM ? BlockedCholesky.solve(aj, b, m) : new Cholesky(aj, m).solve(b);
+                return m >= BLOCKED_FROM ? BlockedCholesky.solve(aj, b, m) : new Cholesky(aj, m).solve(b);
             } catch (IllegalArgumentException singular) {
                 if (attempt == 8) {
                     throw singular;

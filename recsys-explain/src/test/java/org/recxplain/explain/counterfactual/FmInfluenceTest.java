@@ -79,6 +79,7 @@ class FmInfluenceTest {
                 int item = rnd.nextInt(DATA.interactions().numItems());
                 Explanation e = x.explain(u, item);
                 nanos[n] = e.elapsed().toNanos();
+                assertEquals(java.util.List.of(), x.explain(u, new int[0]), "no items, no explanations");
                 Attribution a = e.attributions().get(rnd.nextInt(e.attributions().size()));
                 FmUserObjective obj = x.objective(u);
                 double refitH = obj.score(item, obj.minimise(h));
