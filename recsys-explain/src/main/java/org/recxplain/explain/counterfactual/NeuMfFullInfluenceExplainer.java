@@ -41,6 +41,10 @@ import java.util.Optional;
  * Cost per user: |H| + 1 all-parameter gradients; per item one prediction gradient and up to
  * {@code maxIterations} Hessian-vector products. Thread-safety: immutable; concurrent calls use their own
  * sessions.
+ *
+ * <p>Known defect: the results are not always reproducible. Occasionally a fresh Hessian-vector-product session
+ * returns a wrong first product, CG then stops at the largest damping without positive curvature, and the
+ * explanation carries zero weights with a note saying so; the same call repeated converges normally.
  */
 public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
     /** The CLI name. */
