@@ -42,9 +42,10 @@ import java.util.Optional;
  * {@code maxIterations} Hessian-vector products. Thread-safety: immutable; concurrent calls use their own
  * sessions.
  *
- * <p>Known defect: the results are not always reproducible. Occasionally a fresh Hessian-vector-product session
- * returns a wrong first product, CG then stops at the largest damping without positive curvature, and the
- * explanation carries zero weights with a note saying so; the same call repeated converges normally.
+ * <p>Known defect, worked around: occasionally a fresh Hessian-vector-product session returns wrong products
+ * (the cause in the double-backward path is not found), CG then stops at the largest damping without positive
+ * curvature; the same solve on a new session converges normally. A solve that ends without positive
+ * curvature is therefore repeated once on a new session, and the note says so.
  */
 public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
     /** The CLI name. */
@@ -132,13 +133,23 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
         // one gradient of every parameter per history entry: computed when asked, never all held at once
         double[] full = toDouble(model.userLossGradient(user, history, NeuMf.Scope.ALL));
         int[] hist = history.indices();
-        HessianVectorProduct hvp = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL);
         return new UserRemovals() {
+            private HessianVectorProduct hvp = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL);
             private Solve last;
+            private boolean renewed;
 
             @Override
             public double[] solve(double[] b) {
                 last = NeuMfFullInfluenceExplainer.this.solve(hvp, b);
+                renewed = false;
+                if (!last.result().positiveCurvature()) {
+                    // a fresh double-backward session occasionally gives wrong products (see the class
+                    // documentation): the solve is repeated once on a new session
+                    hvp.close();
+                    hvp = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL);
+                    last = NeuMfFullInfluenceExplainer.this.solve(hvp, b);
+                    renewed = true;
+                }
                 return last.result().solution();
             }
 
@@ -157,6 +168,9 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
                 String note = String.format(Locale.ROOT, "all-parameter influence: CG on (H + %s I), H the Hessian "
                         + "of the user's objective, %d Hessian-vector products, relative residual %.2g", last.damping(),
                         r.iterations(), r.relativeResidual());
+                if (renewed) {
+                    note += "; solved on a second Hessian-vector-product session";
+                }
                 if (!r.positiveCurvature()) {
                     note += "; the damped Hessian is still not positive definite along a CG direction";
                 } else if (!r.converged(config.tolerance())) {
