@@ -42,10 +42,11 @@ import java.util.Optional;
  * {@code maxIterations} Hessian-vector products. Thread-safety: immutable; concurrent calls use their own
  * sessions.
  *
- * <p>Known defect, worked around: occasionally a fresh Hessian-vector-product session returns wrong products
- * (the cause in the double-backward path is not found), CG then stops at the largest damping without positive
- * curvature; the same solve on a new session converges normally. A solve that ends without positive
- * curvature is therefore repeated once on a new session, and the note says so.
+ * <p>Known defect (open): the results are not always reproducible. Explaining the same targets twice, or one
+ * by one and from several threads, occasionally gives different weights for a target; in the failing cases
+ * either a fresh Hessian-vector-product session gave wrong products (CG ended at the largest damping without
+ * positive curvature; a solve that ends so is repeated once on a new session, which helps in some cases) or
+ * all weights came out near zero (about 1e-25). The cause in the double-backward or gradient path is not found.
  */
 public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
     /** The CLI name. */
