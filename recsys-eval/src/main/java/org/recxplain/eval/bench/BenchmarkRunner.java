@@ -214,10 +214,6 @@ public final class BenchmarkRunner {
     }
 
     /** Users with a history, all of them or a seeded sample, ascending. */
-    int[] sampleUsers(Dataset data) {
-        return sampleUsers(data, config.users());
-    }
-
     private int[] sampleUsers(Dataset data, int count) {
         int[] sample = Sampling.usersWithHistory(data.interactions(), count, config.seeds().get(0));
         Arrays.sort(sample);

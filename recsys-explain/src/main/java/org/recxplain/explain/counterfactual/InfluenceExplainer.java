@@ -146,16 +146,24 @@ public abstract class InfluenceExplainer implements BatchExplainer {
      */
     protected static double[][] gradientChanges(Row history, Function<Row, double[]> gradient) {
         double[] g = gradient.apply(history);
-        int[] hist = history.indices();
-        double[][] out = new double[hist.length][];
-        for (int p = 0; p < hist.length; p++) {
-            double[] d = gradient.apply(history.without(hist[p]));
-            for (int f = 0; f < d.length; f++) {
-                d[f] -= g[f];
-            }
-            out[p] = d;
+        double[][] out = new double[history.size()][];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = gradientChange(history, p, g, gradient);
         }
         return out;
+    }
+
+    /**
+     * grad L_{H-j} - grad L_H for history position {@code position}, given {@code full} = grad L_H (one gradient;
+     * for explainers that cannot hold every position's change at once).
+     */
+    protected static double[] gradientChange(Row history, int position, double[] full,
+                                             Function<Row, double[]> gradient) {
+        double[] d = gradient.apply(history.without(history.indices()[position]));
+        for (int f = 0; f < d.length; f++) {
+            d[f] -= full[f];
+        }
+        return d;
     }
 
     static double dot(double[] a, double[] b) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Influence functions over all parameters of a {@link NeuMf} (Koh and Liang, ICML 2017), with the
@@ -132,8 +133,8 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
     @Override
     protected UserRemovals prepare(int user, Row history) {
         // one gradient of every parameter per history entry: computed when asked, never all held at once
-        double[] full = toDouble(model.userLossGradient(user, history, NeuMf.Scope.ALL));
-        int[] hist = history.indices();
+        Function<Row, double[]> gradient = r -> toDouble(model.userLossGradient(user, r, NeuMf.Scope.ALL));
+        double[] full = gradient.apply(history);
         return new UserRemovals() {
             private HessianVectorProduct hvp = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL);
             private Solve last;
@@ -156,11 +157,7 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
 
             @Override
             public double[] gradientChange(int position) {
-                double[] d = toDouble(model.userLossGradient(user, history.without(hist[position]), NeuMf.Scope.ALL));
-                for (int f = 0; f < d.length; f++) {
-                    d[f] -= full[f];
-                }
-                return d;
+                return InfluenceExplainer.gradientChange(history, position, full, gradient);
             }
 
             @Override
