@@ -43,11 +43,8 @@ import java.util.function.Function;
  * {@code maxIterations} Hessian-vector products. Thread-safety: immutable; concurrent calls use their own
  * sessions.
  *
- * <p>Known defect (open): the results are not always reproducible. Explaining the same targets twice, or one
- * by one and from several threads, occasionally gives different weights for a target; in the failing cases
- * either a fresh Hessian-vector-product session gave wrong products (CG ended at the largest damping without
- * positive curvature; a solve that ends so is repeated once on a new session, which helps in some cases) or
- * all weights came out near zero (about 1e-25). The cause in the double-backward or gradient path is not found.
+ * <p>Reproducibility: the same model, user and item give the same weights, whether explained once or again,
+ * one by one or from several threads (tested, with garbage collections forced between the solves).
  */
 public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
     /** The CLI name. */
@@ -136,22 +133,12 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
         Function<Row, double[]> gradient = r -> toDouble(model.userLossGradient(user, r, NeuMf.Scope.ALL));
         double[] full = gradient.apply(history);
         return new UserRemovals() {
-            private HessianVectorProduct hvp = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL);
+            private final HessianVectorProduct hvp = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL);
             private Solve last;
-            private boolean renewed;
 
             @Override
             public double[] solve(double[] b) {
                 last = NeuMfFullInfluenceExplainer.this.solve(hvp, b);
-                renewed = false;
-                if (!last.result().positiveCurvature()) {
-                    // a fresh double-backward session occasionally gives wrong products (see the class
-                    // documentation): the solve is repeated once on a new session
-                    hvp.close();
-                    hvp = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL);
-                    last = NeuMfFullInfluenceExplainer.this.solve(hvp, b);
-                    renewed = true;
-                }
                 return last.result().solution();
             }
 
@@ -166,9 +153,6 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
                 String note = String.format(Locale.ROOT, "all-parameter influence: CG on (H + %s I), H the Hessian "
                         + "of the user's objective, %d Hessian-vector products, relative residual %.2g", last.damping(),
                         r.iterations(), r.relativeResidual());
-                if (renewed) {
-                    note += "; solved on a second Hessian-vector-product session";
-                }
                 if (!r.positiveCurvature()) {
                     note += "; the damped Hessian is still not positive definite along a CG direction";
                 } else if (!r.converged(config.tolerance())) {

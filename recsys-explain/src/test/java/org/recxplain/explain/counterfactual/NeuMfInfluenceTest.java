@@ -184,6 +184,35 @@ class NeuMfInfluenceTest {
         assertTrue(rRefit > 0, "r with fold-in refits " + rRefit);
     }
 
+    /**
+     * All-parameter influence is reproducible: explaining the same targets one by one, again after garbage
+     * collections, and from several threads at once gives equal weights. (A scalar that the double-backward
+     * graph saved used to live in Java memory that the collector freed: products after a collection were
+     * garbage, and these three passes disagreed.)
+     */
+    @Test
+    void allParameterInfluenceIsReproducibleAcrossRepeatsCollectionsAndThreads() {
+        org.recxplain.explain.Explainer x = Explainers.byName(NeuMfFullInfluenceExplainer.NAME, small);
+        int users = 24;
+        java.util.function.IntFunction<List<Double>> weights = u -> {
+            Explanation e = x.explain(u, u % small.numItems());
+            assertTrue(e.note().orElse("").contains("relative residual"), e.note().orElse(""));
+            assertFalse(e.note().orElse("").contains("not positive definite"), e.note().orElse(""));
+            return e.attributions().stream().map(Attribution::weight).toList();
+        };
+        List<List<Double>> first = java.util.stream.IntStream.range(0, users).mapToObj(weights).toList();
+        List<List<Double>> again = java.util.stream.IntStream.range(0, users).mapToObj(u -> {
+            System.gc();
+            return weights.apply(u);
+        }).toList();
+        List<List<Double>> parallel = java.util.stream.IntStream.range(0, users).parallel().mapToObj(weights)
+                .toList();
+        assertTrue(first.stream().mapToInt(List::size).sum() > users, "non-trivial explanations");
+        assertTrue(first.stream().flatMap(List::stream).anyMatch(w -> Math.abs(w) > 1e-6), "non-zero weights");
+        assertEquals(first, again);
+        assertEquals(first, parallel);
+    }
+
     @Test
     void explainersRefuseModelsTheyCannotExplain() {
         FactorizationMachine fm = FactorizationMachine.train(tinyData, FactorizationMachine.Config.defaults()

@@ -1,6 +1,7 @@
 package org.recxplain.model.neural;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -51,6 +52,28 @@ final class Autograd {
             body.run();
         } finally {
             JniUtils.setGradMode(before);
+        }
+    }
+
+    /**
+     * A scalar constant for recorded computations, in memory that libtorch owns.
+     *
+     * <p>Why: on the CPU, DJL's PyTorch engine creates an array from Java data without copying it (the
+     * tensor reads the Java direct buffer, which only the DJL array object keeps alive), and its operations
+     * with a {@code Number} operand ({@code mul(2f)}) make such an array for the scalar and close it at once.
+     * An autograd graph that saves the scalar (the product rule saves each factor for the other's gradient)
+     * then reads memory that the garbage collector frees and the JVM reuses: gradients and Hessian-vector
+     * products computed after a collection come out scaled by whatever lies there. A copy made by libtorch
+     * is owned by the tensor and the graph and lives as long as they do. So recorded code never passes a
+     * {@code Number} to an array operation; it multiplies by {@code constant(m, c)} instead.
+     *
+     * @param m the manager that owns the returned array
+     */
+    static NDArray constant(NDManager m, float value) {
+        try (NDArray javaBacked = m.create(value)) {
+            NDArray owned = javaBacked.duplicate();
+            owned.attach(m);
+            return owned;
         }
     }
 

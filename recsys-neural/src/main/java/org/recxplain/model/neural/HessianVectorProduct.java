@@ -44,11 +44,13 @@ public final class HessianVectorProduct implements AutoCloseable {
         this.leaves = List.copyOf(leaves);
         try {
             this.value = objective.getFloat();
+            NDArray one = Autograd.constant(manager, 1f);
             Autograd.recording(() -> {
                 Autograd.backward(objective, true, true);
                 for (NDArray leaf : this.leaves) {
                     // a copy that keeps the derivative graph; the leaf's own gradient is zeroed before each product
-                    gradients.add(leaf.getGradient().mul(1f));
+                    // (DJL's duplicate() detaches; for why not mul(1f), see Autograd.constant)
+                    gradients.add(leaf.getGradient().mul(one));
                 }
                 return null;
             });

@@ -774,7 +774,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
 
     /** (lambda / 2) (|g|^2 + |m|^2), the regularizer of the user objective. */
     private NDArray regularizer(NDArray g, NDArray m) {
-        return g.square().sum().add(m.square().sum()).mul((float) (config.foldInRegularization() / 2));
+        return g.square().sum().add(m.square().sum())
+                .mul(Autograd.constant(g.getManager(), (float) (config.foldInRegularization() / 2)));
     }
 
     // ------------------------------------------------------------------------------ derivatives (hooks)
@@ -893,8 +894,10 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      */
     public float[] interactionLossGradient(int user, int item, boolean positive, Scope scope) {
         Objects.checkIndex(item, numItems());
-        return gradientOf(scope, user, null, e -> e.logits(new int[] {item}).mul(positive ? -1f : 1f)
-                .getNDArrayInternal().softPlus().sum());
+        return gradientOf(scope, user, null, e -> {
+            NDArray f = e.logits(new int[] {item});
+            return (positive ? f.neg() : f).getNDArrayInternal().softPlus().sum();
+        });
     }
 
     /** The user objective L_u of {@code history} at the user's stored parameters. */

@@ -232,6 +232,63 @@ class NeuMfDerivativesTest {
         assertTrue(Math.sqrt(diff) < 0.02 * Math.sqrt(scale), "double backward agrees with finite differences");
     }
 
+    /**
+     * Regression test: a session's products must not change after a garbage collection. DJL backs arrays made
+     * from Java data with Java direct buffers; a scalar operand that the graph saved (the regularizer's
+     * lambda / 2, formerly a mul(1f) copy of the gradients) was freed by the collector and its memory reused,
+     * so products after a collection came out scaled by whatever was written there (about 1e19 here). The
+     * test frees and refills such memory between two products of one vector, in both scopes.
+     */
+    @Test
+    void hessianVectorProductsSurviveGarbageCollection() {
+        int user = 5;
+        Row history = data.interactions().userRow(user);
+        for (NeuMf.Scope scope : NeuMf.Scope.values()) {
+            try (HessianVectorProduct session = model.userLossHessianProducts(user, history, scope)) {
+                float[] v = new float[session.dimension()];
+                for (int a = 0; a < v.length; a++) {
+                    v[a] = (float) Math.sin(a + 1.0);
+                }
+                float[] before = session.apply(v);
+                List<java.nio.ByteBuffer> reused = collectAndReuseFreedBuffers();
+                float[] after = session.apply(v);
+                assertEquals(4000, reused.size());
+                double scale = 0;
+                double diff = 0;
+                for (int a = 0; a < before.length; a++) {
+                    scale = Math.max(scale, Math.abs(before[a]));
+                    diff = Math.max(diff, Math.abs(after[a] - before[a]));
+                }
+                assertTrue(scale > 1e-3, scope + ": a non-trivial product");
+                assertTrue(diff <= 1e-5 * scale, scope + ": the product after a collection differs by " + diff
+                        + " (largest entry " + scale + ")");
+            }
+        }
+    }
+
+    /** Runs the collector (freeing unreachable direct buffers) and fills fresh small direct buffers with 1e20. */
+    private static List<java.nio.ByteBuffer> collectAndReuseFreedBuffers() {
+        for (int r = 0; r < 5; r++) {
+            System.gc();
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<java.nio.ByteBuffer> keep = new java.util.ArrayList<>();
+        for (int size : new int[] {4, 64}) {
+            for (int i = 0; i < 2000; i++) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(size).order(java.nio.ByteOrder.nativeOrder());
+                for (int at = 0; at < size; at += 4) {
+                    b.putFloat(at, 1e20f);
+                }
+                keep.add(b);
+            }
+        }
+        return keep;
+    }
+
     private static float[] allGradient(Map<String, float[]> values, ParameterLayout layout, float[] v, double eps,
                                        int user, Row history) {
         Map<String, float[]> shifted = new java.util.LinkedHashMap<>();
