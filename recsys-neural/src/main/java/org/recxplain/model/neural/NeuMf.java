@@ -782,9 +782,14 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
 
     /**
      * One differentiable evaluation for one user in its own array manager: the leaves are the user's
-     * parameters ({@link Scope#USER}, initialised from {@code userParameters}) or copies of all parameters
-     * ({@link Scope#ALL}, the user's own rows in the user tables). Every operation on the leaves is recorded,
-     * also those of the constructor.
+     * parameters ({@link Scope#USER}, initialised from {@code userParameters}) or, for {@link Scope#ALL}, copies
+     * of the parameters that the evaluation can reach: the user's rows of the user tables, the rows of
+     * {@code items} (the only items it evaluates) of the item tables, and every other parameter whole. The
+     * gradient of every other row is zero, so it is not computed; vectors over all parameters are gathered
+     * from and scattered to the {@link #parameterLayout()} ({@link LeafCoordinates}). Keeping the leaves
+     * that small matters beyond speed: a double-backward session leaves its leaves allocated (see
+     * {@link HessianVectorProduct}), which for whole-table copies was about 2 MB per session. Every
+     * operation on the leaves is recorded, also those of the constructor.
      */
     private final class Evaluation implements AutoCloseable {
         final NDManager m;
@@ -794,26 +799,55 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         final NDArray userMlpRow;
         final NDArray pooled;
         final boolean all;
+        /** The items whose rows the item-table leaves hold, ascending ({@link Scope#ALL} only). */
+        final int[] rowItems;
+        /** Where the leaf coordinates sit in the scope's vectors. */
+        final LeafCoordinates coordinates;
 
-        Evaluation(Scope scope, int user, float[] parameters) {
+        Evaluation(Scope scope, int user, float[] parameters, int[] items) {
             checkOpen();
             Objects.checkIndex(user, data.interactions().numUsers());
             m = manager.newSubManager();
             try {
                 all = scope == Scope.ALL;
                 if (all) {
+                    rowItems = Arrays.stream(items).distinct().sorted().toArray();
                     Map<String, NDArray> copies = new LinkedHashMap<>();
+                    it.unimi.dsi.fastutil.ints.IntArrayList at = new it.unimi.dsi.fastutil.ints.IntArrayList();
                     for (String name : layout.names()) {
-                        NDArray c = View.rehome(m, arrays.get(name)).duplicate();
+                        NDArray table = arrays.get(name);
+                        int[] rowsHeld = NeuMfNetwork.USER_GMF.equals(name) || NeuMfNetwork.USER_MLP.equals(name)
+                                ? new int[] {user}
+                                : NeuMfNetwork.ITEM_GMF.equals(name) || NeuMfNetwork.ITEM_MLP.equals(name) ? rowItems
+                                : null;
+                        NDArray c;
+                        int offset = layout.offset(name);
+                        if (rowsHeld == null) {
+                            c = View.rehome(m, table).duplicate();
+                            for (int q = 0; q < table.size(); q++) {
+                                at.add(offset + q);
+                            }
+                        } else {
+                            c = NeuMfNetwork.rows(View.rehome(m, table), m.create(rowsHeld)).duplicate();
+                            int width = Math.toIntExact(table.getShape().get(1));
+                            for (int r : rowsHeld) {
+                                for (int q = 0; q < width; q++) {
+                                    at.add(offset + r * width + q);
+                                }
+                            }
+                        }
                         c.attach(m);
                         leaves.add(Autograd.leaf(c));
                         copies.put(name, c);
                     }
+                    coordinates = new LeafCoordinates(at.toIntArray(), layout.size());
                     v = View.of(m, copies);
-                    NDArray u = m.create(new int[] {user});
-                    userGmfRow = Autograd.recording(() -> NeuMfNetwork.rows(v.get(NeuMfNetwork.USER_GMF), u));
-                    userMlpRow = Autograd.recording(() -> NeuMfNetwork.rows(v.get(NeuMfNetwork.USER_MLP), u));
+                    NDArray first = m.create(new int[] {0});
+                    userGmfRow = Autograd.recording(() -> NeuMfNetwork.rows(v.get(NeuMfNetwork.USER_GMF), first));
+                    userMlpRow = Autograd.recording(() -> NeuMfNetwork.rows(v.get(NeuMfNetwork.USER_MLP), first));
                 } else {
+                    rowItems = null;
+                    coordinates = LeafCoordinates.identity(dimension(Scope.USER));
                     v = View.of(m, arrays);
                     NDArray[] p = userArrays(m, parameters == null ? userParameters(user) : parameters);
                     userGmfRow = Autograd.leaf(p[0]);
@@ -831,12 +865,22 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         /** The logits of {@code items} for the user [n] (recorded if called while recording). */
         NDArray logits(int[] items) {
             NDArray idx = m.create(items);
-            NDArray part = all
-                    ? net.itemPart(v, NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_MLP), idx),
-                            net.pooled(v, NeuMfNetwork.ITEM_FEATURE, itemBags.of(items)))
-                    : NeuMfNetwork.rows(v.get(ITEM_PART), idx);
+            if (!all) {
+                return net.logits(v, null, userGmfRow, userMlpRow, pooled, NeuMfNetwork.rows(v.get(ITEM_PART), idx),
+                        NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), idx));
+            }
+            int[] local = new int[items.length];
+            for (int q = 0; q < items.length; q++) {
+                local[q] = Arrays.binarySearch(rowItems, items[q]);
+                if (local[q] < 0) {
+                    throw new IllegalStateException("item " + items[q] + " is not among the evaluation's items");
+                }
+            }
+            NDArray rowsIdx = m.create(local);
+            NDArray part = net.itemPart(v, NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_MLP), rowsIdx),
+                    net.pooled(v, NeuMfNetwork.ITEM_FEATURE, itemBags.of(items)));
             return net.logits(v, null, userGmfRow, userMlpRow, pooled, part,
-                    NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), idx));
+                    NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), rowsIdx));
         }
 
         /** L_u for a history. */
@@ -847,7 +891,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
                     .add(regularizer(userGmfRow, userMlpRow));
         }
 
-        /** d(target)/d(leaves), flattened in leaf order. */
+        /** d(target)/d(leaves), flattened in the scope's order (all parameters: the full layout). */
         float[] gradient(NDArray target) {
             Autograd.backward(target, false, false);
             float[][] parts = new float[leaves.size()][];
@@ -862,7 +906,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
                 System.arraycopy(part, 0, out, at, part.length);
                 at += part.length;
             }
-            return out;
+            return coordinates.scatter(out);
         }
 
         @Override
@@ -871,9 +915,14 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         }
     }
 
-    private float[] gradientOf(Scope scope, int user, float[] parameters,
+    /** The items an all-parameter evaluation of the user objective of {@code history} reaches. */
+    private int[] objectiveItems(Row history) {
+        return objective.rows(new Row[] {history}, numItems()).items();
+    }
+
+    private float[] gradientOf(Scope scope, int user, float[] parameters, int[] items,
                                java.util.function.Function<Evaluation, NDArray> target) {
-        try (Evaluation e = new Evaluation(scope, user, parameters)) {
+        try (Evaluation e = new Evaluation(scope, user, parameters, items)) {
             return Autograd.recording(() -> e.gradient(target.apply(e)));
         }
     }
@@ -885,7 +934,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      */
     public float[] predictionGradient(int user, int item, Scope scope) {
         Objects.checkIndex(item, numItems());
-        return gradientOf(scope, user, null, e -> e.logits(new int[] {item}).sum());
+        return gradientOf(scope, user, null, new int[] {item}, e -> e.logits(new int[] {item}).sum());
     }
 
     /**
@@ -894,7 +943,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      */
     public float[] interactionLossGradient(int user, int item, boolean positive, Scope scope) {
         Objects.checkIndex(item, numItems());
-        return gradientOf(scope, user, null, e -> {
+        return gradientOf(scope, user, null, new int[] {item}, e -> {
             NDArray f = e.logits(new int[] {item});
             return (positive ? f.neg() : f).getNDArrayInternal().softPlus().sum();
         });
@@ -914,14 +963,14 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         if (parameters != null) {
             requireUserVector(parameters);
         }
-        try (Evaluation e = new Evaluation(Scope.USER, user, parameters)) {
+        try (Evaluation e = new Evaluation(Scope.USER, user, parameters, null)) {
             return e.objective(history).getFloat();
         }
     }
 
     /** The gradient of the user objective L_u of {@code history} at the stored parameters. */
     public float[] userLossGradient(int user, Row history, Scope scope) {
-        return gradientOf(scope, user, null, e -> e.objective(history));
+        return gradientOf(scope, user, null, objectiveItems(history), e -> e.objective(history));
     }
 
     /**
@@ -930,7 +979,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      */
     public float[] userLossGradient(int user, Row history, float[] parameters) {
         requireUserVector(parameters);
-        return gradientOf(Scope.USER, user, parameters, e -> e.objective(history));
+        return gradientOf(Scope.USER, user, parameters, null, e -> e.objective(history));
     }
 
     /**
@@ -938,7 +987,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      * double backward. The caller closes the session.
      */
     public HessianVectorProduct userLossHessianProducts(int user, Row history, Scope scope) {
-        return hessianProducts(new Evaluation(scope, user, null), history);
+        return hessianProducts(new Evaluation(scope, user, null, objectiveItems(history)), history);
     }
 
     /**
@@ -947,13 +996,13 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      */
     public HessianVectorProduct userLossHessianProducts(int user, Row history, float[] parameters) {
         requireUserVector(parameters);
-        return hessianProducts(new Evaluation(Scope.USER, user, parameters), history);
+        return hessianProducts(new Evaluation(Scope.USER, user, parameters, null), history);
     }
 
     private HessianVectorProduct hessianProducts(Evaluation e, Row history) {
         try {
             NDArray objective = Autograd.recording(() -> e.objective(history));
-            return new HessianVectorProduct(this, e.m, e.leaves, objective);
+            return new HessianVectorProduct(this, e.m, e.leaves, e.coordinates, objective);
         } catch (RuntimeException | Error ex) {
             e.close();
             throw ex;
