@@ -60,6 +60,22 @@ public abstract class InfluenceExplainer implements BatchExplainer {
         /** grad L_{H-j} - grad L_H at the trained parameters, for history position j. */
         double[] gradientChange(int position);
 
+        /**
+         * directions[k] . dg_j for every direction k and history position j &lt; {@code positions}:
+         * {@code out[k][j]}. By default from one {@link #gradientChange} at a time; removals whose directional
+         * derivatives come cheaper than whole gradient changes override it.
+         */
+        default double[][] directionalChanges(double[][] directions, int positions) {
+            double[][] out = new double[directions.length][positions];
+            for (int p = 0; p < positions; p++) {
+                double[] dg = gradientChange(p);
+                for (int k = 0; k < directions.length; k++) {
+                    out[k][p] = dot(directions[k], dg);
+                }
+            }
+            return out;
+        }
+
         /** A note on the solve of the last call (iterations, residual), or empty. */
         default Optional<String> solveNote() {
             return Optional.empty();
@@ -108,8 +124,8 @@ public abstract class InfluenceExplainer implements BatchExplainer {
         }
         int[] hist = h.indices();
         try (UserRemovals removals = prepare(user, h)) {
-            // solve once per item, then take each history entry's gradient change once (it may be as large as
-            // the model: only one is held at a time)
+            // solve once per item, then the directional derivatives of every history entry's gradient change
+            // (by default one change at a time: a change may be as large as the model)
             double[] scores = new double[items.length];
             double[][] v = new double[items.length][];
             List<Optional<String>> notes = new ArrayList<>(items.length);
@@ -118,11 +134,10 @@ public abstract class InfluenceExplainer implements BatchExplainer {
                 v[k] = removals.solve(scoreGradient(user, items[k]));
                 notes.add(removals.solveNote());
             }
-            double[][] change = new double[items.length][hist.length];
-            for (int p = 0; p < hist.length; p++) {
-                double[] dg = removals.gradientChange(p);
-                for (int k = 0; k < items.length; k++) {
-                    change[k][p] = -dot(v[k], dg);
+            double[][] change = removals.directionalChanges(v, hist.length);
+            for (double[] c : change) {
+                for (int p = 0; p < c.length; p++) {
+                    c[p] = -c[p];
                 }
             }
             // the shared work is split evenly over the items' explanations

@@ -39,7 +39,9 @@ import java.util.function.Function;
  * the relative residual reached.
  *
  * <p>Resources: one Hessian-vector-product session per explained user, closed when its items are done.
- * Cost per user: |H| + 1 all-parameter gradients; per item one prediction gradient and up to
+ * Cost per user: the directional derivatives -v . dg_j of all |H| removals come from one forward pass over the
+ * items the user's objectives reach and one Jacobian-vector product per explained item
+ * ({@link NeuMf#userLossGradientChanges}), not from |H| gradients; per item one prediction gradient and up to
  * {@code maxIterations} Hessian-vector products. Thread-safety: immutable; concurrent calls use their own
  * sessions.
  *
@@ -129,10 +131,12 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
 
     @Override
     protected UserRemovals prepare(int user, Row history) {
-        // one gradient of every parameter per history entry: computed when asked, never all held at once
+        // the explanations take directional derivatives of all changes at once; a single change (one gradient
+        // of every parameter per history entry) is computed only when asked
         Function<Row, double[]> gradient = r -> toDouble(model.userLossGradient(user, r, NeuMf.Scope.ALL));
-        double[] full = gradient.apply(history);
         return new UserRemovals() {
+            private double[] full;
+
             private final HessianVectorProduct hvp = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL);
             private Solve last;
 
@@ -143,7 +147,22 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
             }
 
             @Override
+            public double[][] directionalChanges(double[][] directions, int positions) {
+                float[][] f = new float[directions.length][];
+                for (int k = 0; k < f.length; k++) {
+                    f[k] = new float[directions[k].length];
+                    for (int a = 0; a < f[k].length; a++) {
+                        f[k][a] = (float) directions[k][a];
+                    }
+                }
+                return model.userLossGradientChanges(user, history, f, NeuMf.Scope.ALL);
+            }
+
+            @Override
             public double[] gradientChange(int position) {
+                if (full == null) {
+                    full = gradient.apply(history);
+                }
                 return InfluenceExplainer.gradientChange(history, position, full, gradient);
             }
 

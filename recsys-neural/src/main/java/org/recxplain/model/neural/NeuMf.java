@@ -909,6 +909,48 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
             return coordinates.scatter(out);
         }
 
+        /**
+         * The logits of {@code items} (into {@code logits}) and their Jacobian-vector products J v for each
+         * direction v (vectors of the scope): {@code out[d][q] = grad f(user, items[q]) . directions[d]}.
+         * Forward mode by double backward: with u a leaf of ones over the items, the gradient
+         * G(u) = sum_q u_q grad f_q is recorded ({@code createGraph}), and the gradient of v . G(u) with
+         * respect to u is J v; one backward per direction after the first.
+         */
+        double[][] jacobianProducts(int[] items, float[][] directions, float[] logits) {
+            double[][] out = new double[directions.length][items.length];
+            NDArray one = Autograd.constant(m, 1f);
+            Autograd.recording(() -> {
+                NDArray f = logits(items);
+                System.arraycopy(f.toFloatArray(), 0, logits, 0, items.length);
+                NDArray u = Autograd.leaf(m.ones(new Shape(items.length)));
+                Autograd.backward(f.mul(u).sum(), true, true);
+                List<NDArray> g = new ArrayList<>();
+                for (NDArray leaf : leaves) {
+                    // a copy that keeps the graph (u's gradient is zeroed in place below)
+                    g.add(leaf.getGradient().mul(one));
+                }
+                for (int d = 0; d < directions.length; d++) {
+                    float[] v = coordinates.gather(directions[d]);
+                    Autograd.clearGradient(u);
+                    NDArray t = null;
+                    int at = 0;
+                    for (NDArray gp : g) {
+                        int n = Math.toIntExact(gp.size());
+                        NDArray term = m.create(Arrays.copyOfRange(v, at, at + n), gp.getShape()).mul(gp).sum();
+                        at += n;
+                        t = t == null ? term : t.add(term);
+                    }
+                    Autograd.backward(t, d < directions.length - 1, false);
+                    float[] jv = Autograd.gradient(u);
+                    for (int q = 0; q < items.length; q++) {
+                        out[d][q] = jv[q];
+                    }
+                }
+                return null;
+            });
+            return out;
+        }
+
         @Override
         public void close() {
             m.close();
@@ -980,6 +1022,65 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
     public float[] userLossGradient(int user, Row history, float[] parameters) {
         requireUserVector(parameters);
         return gradientOf(Scope.USER, user, parameters, null, e -> e.objective(history));
+    }
+
+    /**
+     * For each direction v (a vector of the scope) and each position j of {@code history}, the directional
+     * derivative v . (grad L_{H-j} - grad L_H) of the user objective at the stored parameters: what influence
+     * functions need of each removal, without one backward pass per history entry.
+     *
+     * <p>L_S = sum_r w_r softplus(s_r f_r) + (regularizer of the user's parameters, the same for every S), over
+     * the rows r of S (its positives and its negatives, {@link #userLoss}), so v . grad L_S =
+     * sum_r w_r s_r sigmoid(s_r f_r) (J v)_r. Every S = H - j reaches only items of H and of H's negatives (an
+     * entry j may take the place of a negative, and j is in H), so one forward pass over those items and one
+     * Jacobian-vector product per direction ({@link Evaluation#jacobianProducts}) give every term; the sums
+     * run in double precision. Equal, up to float rounding, to the difference of {@link #userLossGradient}
+     * of H - j and of H dotted with v (tested).
+     *
+     * @return {@code out[d][j]}
+     * @throws IllegalArgumentException if a direction does not have {@link #dimension(Scope)} entries
+     */
+    public double[][] userLossGradientChanges(int user, Row history, float[][] directions, Scope scope) {
+        for (float[] v : directions) {
+            if (v.length != dimension(scope)) {
+                throw new IllegalArgumentException("a direction has " + v.length + " entries, the " + scope
+                        + " scope " + dimension(scope));
+            }
+        }
+        int[] items = Arrays.stream(objectiveItems(history)).distinct().sorted().toArray();
+        float[] f = new float[items.length];
+        double[][] jv;
+        try (Evaluation e = new Evaluation(scope, user, null, items)) {
+            jv = e.jacobianProducts(items, directions, f);
+        }
+        int[] h = history.indices();
+        double[][] out = new double[directions.length][h.length];
+        double[] full = directionalLossDerivatives(history, items, f, jv);
+        for (int j = 0; j < h.length; j++) {
+            double[] without = directionalLossDerivatives(history.without(h[j]), items, f, jv);
+            for (int d = 0; d < directions.length; d++) {
+                out[d][j] = without[d] - full[d];
+            }
+        }
+        return out;
+    }
+
+    /** v_d . grad (L_S without its regularizer), for every direction d, from the logits and J v of {@code items}. */
+    private double[] directionalLossDerivatives(Row s, int[] items, float[] f, double[][] jv) {
+        UserObjective.Rows rows = objective.rows(new Row[] {s}, numItems());
+        double[] out = new double[jv.length];
+        for (int r = 0; r < rows.size(); r++) {
+            int q = Arrays.binarySearch(items, rows.items()[r]);
+            if (q < 0) {
+                throw new IllegalStateException("row item " + rows.items()[r] + " outside the evaluated items");
+            }
+            double sign = rows.signs()[r];
+            double dl = rows.weights()[r] * sign / (1 + Math.exp(-sign * f[q]));
+            for (int d = 0; d < jv.length; d++) {
+                out[d] += dl * jv[d][q];
+            }
+        }
+        return out;
     }
 
     /**

@@ -233,6 +233,49 @@ class NeuMfDerivativesTest {
     }
 
     /**
+     * The batched directional derivatives of the removals equal the difference of two explicit gradients
+     * (of H - j and of H) dotted with the direction, for every history entry, in both scopes and for two
+     * directions at once.
+     */
+    @Test
+    void gradientChangesAlongDirectionsEqualExplicitGradientDifferences() {
+        int user = 11;
+        Row history = data.interactions().userRow(user);
+        int[] h = history.indices();
+        for (NeuMf.Scope scope : NeuMf.Scope.values()) {
+            int dim = model.dimension(scope);
+            SplittableRandom rnd = new SplittableRandom(17);
+            float[][] dirs = new float[2][dim];
+            for (float[] d : dirs) {
+                for (int a = 0; a < dim; a++) {
+                    d[a] = (float) rnd.nextGaussian();
+                }
+            }
+            double[][] fast = model.userLossGradientChanges(user, history, dirs, scope);
+            float[] full = model.userLossGradient(user, history, scope);
+            double scale = 0;
+            double diff = 0;
+            for (int j = 0; j < h.length; j++) {
+                float[] without = model.userLossGradient(user, history.without(h[j]), scope);
+                for (int d = 0; d < dirs.length; d++) {
+                    double slow = 0;
+                    for (int a = 0; a < dim; a++) {
+                        slow += (double) dirs[d][a] * (without[a] - full[a]);
+                    }
+                    scale = Math.max(scale, Math.abs(slow));
+                    diff = Math.max(diff, Math.abs(fast[d][j] - slow));
+                }
+            }
+            LOG.info("{} scope: |H| {}, largest directional change {}, largest difference to explicit gradients {}",
+                    scope, h.length, scale, diff);
+            assertTrue(scale > 1e-4, scope + ": non-trivial changes");
+            assertTrue(diff < 1e-3 * scale, scope + ": differs by " + diff + " at scale " + scale);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> model.userLossGradientChanges(user, history, new float[][] {new float[3]}, NeuMf.Scope.ALL));
+    }
+
+    /**
      * Regression test: a session's products must not change after a garbage collection. DJL backs arrays made
      * from Java data with Java direct buffers; a scalar operand that the graph saved (the regularizer's
      * lambda / 2, formerly a mul(1f) copy of the gradients) was freed by the collector and its memory reused,
