@@ -19,6 +19,22 @@ public interface FoldIn extends Recommender {
     void scoreAllFolded(int user, Row history, float[] out);
 
     /**
+     * The folded-in scores of several histories of one user: {@code out[b]} receives what
+     * {@link #scoreAllFolded(int, Row, float[])} gives for {@code histories[b]}. Models that refit many histories
+     * in one pass override it (NeuMF fits them as one batch); the default refits one after the other.
+     *
+     * @throws IllegalArgumentException if {@code out} does not have one array per history
+     */
+    default void scoreAllFolded(int user, Row[] histories, float[][] out) {
+        if (out.length != histories.length) {
+            throw new IllegalArgumentException(histories.length + " histories but " + out.length + " score arrays");
+        }
+        for (int b = 0; b < histories.length; b++) {
+            scoreAllFolded(user, histories[b], out[b]);
+        }
+    }
+
+    /**
      * The folded-in scores of just {@code items} (in that order) into {@code out}: the same values as
      * {@link #scoreAllFolded}, for callers that need a few items per history (coalitions, removal curves).
      * Models override it when a partial scoring is cheaper.

@@ -68,19 +68,32 @@ public final class RemovalProtocol {
         int[] rank = new int[k];
         double[] del = new double[k];
         double[] ins = new double[k];
-        float[] scores = new float[model.numItems()];
-        float[] one = new float[1];
-        for (int ke = 1; ke <= k; ke++) {
-            int[] set = java.util.Arrays.copyOf(order, ke);
-            if (exact != null) {
+        if (exact != null) {
+            float[] scores = new float[model.numItems()];
+            float[] one = new float[1];
+            for (int ke = 1; ke <= k; ke++) {
+                int[] set = java.util.Arrays.copyOf(order, ke);
                 exact.scoreAllWithout(scores, set);
-            } else {
-                model.scoreAllFolded(user, history.without(set), scores);
+                rank[ke - 1] = Rankings.rankOf(scores, item, history.indices());
+                del[ke - 1] = scores[item];
+                model.scoreFolded(user, history.only(set), new int[] {item}, one);
+                ins[ke - 1] = one[0];
             }
-            rank[ke - 1] = Rankings.rankOf(scores, item, history.indices());
-            del[ke - 1] = scores[item];
-            model.scoreFolded(user, history.only(set), new int[] {item}, one);
-            ins[ke - 1] = one[0];
+        } else {
+            // all 2K refits of the curve in one call (models that fit histories in batches do it in one pass)
+            Row[] refits = new Row[2 * k];
+            for (int ke = 1; ke <= k; ke++) {
+                int[] set = java.util.Arrays.copyOf(order, ke);
+                refits[ke - 1] = history.without(set);
+                refits[k + ke - 1] = history.only(set);
+            }
+            float[][] scores = new float[2 * k][model.numItems()];
+            model.scoreAllFolded(user, refits, scores);
+            for (int ke = 1; ke <= k; ke++) {
+                rank[ke - 1] = Rankings.rankOf(scores[ke - 1], item, history.indices());
+                del[ke - 1] = scores[ke - 1][item];
+                ins[ke - 1] = scores[k + ke - 1][item];
+            }
         }
         return Optional.of(RemovalCurve.relative(rank, del, ins, original));
     }

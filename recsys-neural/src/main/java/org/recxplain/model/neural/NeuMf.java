@@ -702,6 +702,18 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         scoreAllWith(user, foldIn(user, history), out);
     }
 
+    /** Fits the histories as one batch ({@link #foldIn(int, Row[])}), then scores each. */
+    @Override
+    public void scoreAllFolded(int user, Row[] histories, float[][] out) {
+        if (out.length != histories.length) {
+            throw new IllegalArgumentException(histories.length + " histories but " + out.length + " score arrays");
+        }
+        float[][] p = foldIn(user, histories);
+        for (int b = 0; b < histories.length; b++) {
+            scoreAllWith(user, p[b], out[b]);
+        }
+    }
+
     @Override
     public void scoreFolded(int user, Row history, int[] items, float[] out) {
         float[] all = new float[numItems()];
@@ -767,9 +779,16 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
      * @throws IndexOutOfBoundsException if the user or an item is out of range
      */
     public float[] foldIn(int user, Row history) {
+        return foldIn(user, new Row[] {history})[0];
+    }
+
+    /** {@link #foldIn(int, Row)} of several histories of one user, fitted as one batch. */
+    public float[][] foldIn(int user, Row[] histories) {
         checkOpen();
         Objects.checkIndex(user, data.interactions().numUsers());
-        return fenced(() -> objective.fit(manager, arrays, new int[] {user}, new Row[] {history}, numItems()))[0];
+        int[] users = new int[histories.length];
+        Arrays.fill(users, user);
+        return fenced(() -> objective.fit(manager, arrays, users, histories, numItems()));
     }
 
     /** (lambda / 2) (|g|^2 + |m|^2), the regularizer of the user objective. */
@@ -1075,7 +1094,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
                 throw new IllegalStateException("row item " + rows.items()[r] + " outside the evaluated items");
             }
             double sign = rows.signs()[r];
-            double dl = rows.weights()[r] * sign / (1 + Math.exp(-sign * f[q]));
+            double dl = rows.weights()[r] * sign * UserObjective.sigmoid(sign * f[q]);
             for (int d = 0; d < jv.length; d++) {
                 out[d] += dl * jv[d][q];
             }

@@ -42,6 +42,12 @@ final class UserObjective {
     static final double TOLERANCE = 1e-6;
     /** A Newton step that lowers the objective by less than this (relative) ends the fold-in. */
     private static final double STALL = 1e-8;
+    /**
+     * A Newton step whose predicted decrease (half the Newton decrement, -g . delta / 2) is below this share
+     * of the objective ends the fold-in without a line search: the logits are floats, so the objective cannot
+     * resolve a smaller decrease, and the search would only halve the step until it gives up.
+     */
+    private static final double RESOLUTION = 1e-7;
     private static final int MAX_HALVINGS = 20;
 
     private final NeuMfNetwork net;
@@ -252,6 +258,8 @@ final class UserObjective {
         int d = dimension();
         float[][] p = new float[b][d];
         boolean[] done = new boolean[b];
+        double[] steps = new double[b];
+        Arrays.fill(steps, 1);
         for (int it = 0; it < config.foldInIterations(); it++) {
             int[] active = active(done);
             if (active.length == 0) {
@@ -278,10 +286,14 @@ final class UserObjective {
                 double[] delta = newtonStep(hessian(rows, a, e), g, d);
                 loss[a] = loss(rows, a, e.logits(), activeParams[a]);
                 slope[a] = dot(g, delta);
+                if (-slope[a] / 2 <= RESOLUTION * Math.max(1, Math.abs(loss[a]))) {
+                    done[active[a]] = true;
+                    continue;
+                }
                 step[a] = delta;
             }
             lineSearch(parent, arrays, activeUsers, activeHistories, activeParams, numItems, loss, slope, step, done,
-                    active, p);
+                    active, p, steps);
         }
         return p;
     }
@@ -292,15 +304,14 @@ final class UserObjective {
      */
     private void lineSearch(NDManager parent, Map<String, NDArray> arrays, int[] activeUsers, Row[] activeHistories,
                             float[][] activeParams, int numItems, double[] loss, double[] slope, double[][] step,
-                            boolean[] done, int[] active, float[][] p) {
+                            boolean[] done, int[] active, float[][] p, double[] steps) {
         IntArrayList pending = new IntArrayList();
         for (int a = 0; a < active.length; a++) {
             if (step[a] != null) {
                 pending.add(a);
             }
         }
-        double t = 1;
-        for (int halving = 0; halving < MAX_HALVINGS && !pending.isEmpty(); halving++, t /= 2) {
+        for (int halving = 0; halving < MAX_HALVINGS && !pending.isEmpty(); halving++) {
             int n = pending.size();
             int[] users = new int[n];
             Row[] histories = new Row[n];
@@ -309,7 +320,7 @@ final class UserObjective {
                 int a = pending.getInt(q);
                 users[q] = activeUsers[a];
                 histories[q] = activeHistories[a];
-                trial[q] = moved(activeParams[a], step[a], t);
+                trial[q] = moved(activeParams[a], step[a], Math.scalb(firstStep(steps[active[a]]), -halving));
             }
             Rows rows = rows(histories, numItems);
             float[] f = evaluate(parent, arrays, users, trial, rows, false).logits();
@@ -317,7 +328,9 @@ final class UserObjective {
             for (int q = 0; q < n; q++) {
                 int a = pending.getInt(q);
                 double l = loss(rows, q, f, trial[q]);
+                double t = Math.scalb(firstStep(steps[active[a]]), -halving);
                 if (l <= loss[a] + 1e-4 * t * slope[a]) {
+                    steps[active[a]] = t;
                     p[active[a]] = trial[q];
                     if (loss[a] - l <= STALL * Math.max(1, Math.abs(loss[a]))) {
                         done[active[a]] = true;   // converged as far as the objective can tell
@@ -331,6 +344,15 @@ final class UserObjective {
         for (int a : pending) {
             done[active[a]] = true;   // no decrease left at float precision
         }
+    }
+
+    /**
+     * The first step length a line search tries: twice the last accepted one, at most 1 (the full Newton
+     * step). Where the objective bends at ReLU switches the steps keep overshooting by a similar factor, so
+     * this saves the halvings that each iteration would otherwise repeat.
+     */
+    private static double firstStep(double lastAccepted) {
+        return Math.min(1, 2 * lastAccepted);
     }
 
     /** -H^-1 g, adding damping to H until it factorises. */

@@ -141,6 +141,24 @@ class NeuMfTest {
         }
     }
 
+    /** A batch of histories folds in as each history does alone (the fits are independent). */
+    @Test
+    void batchedFoldInsEqualSingleOnes() {
+        int u = 9;
+        Row h = data.interactions().userRow(u);
+        int[] idx = h.indices();
+        Row[] histories = {h, h.without(idx[0]), h.only(new int[] {idx[1], idx[2]}), h.without(idx[idx.length - 1])};
+        float[][] batch = new float[histories.length][data.interactions().numItems()];
+        model.scoreAllFolded(u, histories, batch);
+        for (int b = 0; b < histories.length; b++) {
+            float[] single = new float[batch[b].length];
+            model.scoreAllFolded(u, histories[b], single);
+            assertArrayEquals(single, batch[b], 1e-4f, "history " + b);
+        }
+        assertFalse(java.util.Arrays.equals(batch[0], batch[2]), "different histories give different scores");
+        assertThrows(IllegalArgumentException.class, () -> model.scoreAllFolded(u, histories, new float[1][]));
+    }
+
     @Test
     void foldInWithoutItemsLowersTheirScores() {
         Dataset train = planted.data();
