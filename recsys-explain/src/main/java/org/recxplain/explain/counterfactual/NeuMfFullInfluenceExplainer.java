@@ -107,7 +107,17 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
     private record Solve(ConjugateGradient.Result result, double damping) {
     }
 
+    /**
+     * CG on the session's {@link HessianVectorProduct#support()} (the parameters the user's objective reaches,
+     * a few thousand of the model's): H is zero outside it, so there (H + damping I) v = b is solved by
+     * v = b / damping, and the solve costs vectors of the support's size, not the model's.
+     */
     private Solve solve(HessianVectorProduct hvp, double[] b) {
+        int[] support = hvp.support();
+        double[] bs = new double[support.length];
+        for (int q = 0; q < support.length; q++) {
+            bs[q] = b[support[q]];
+        }
         double damping = config.damping();
         while (true) {
             double dmp = damping;
@@ -116,14 +126,23 @@ public final class NeuMfFullInfluenceExplainer extends InfluenceExplainer {
                 for (int i = 0; i < x.length; i++) {
                     xf[i] = (float) x[i];
                 }
-                double[] hx = toDouble(hvp.apply(xf));
+                double[] hx = toDouble(hvp.applyOnSupport(xf));
                 for (int i = 0; i < x.length; i++) {
                     hx[i] += dmp * x[i];
                 }
                 return hx;
-            }, b, config.tolerance(), config.maxIterations());
+            }, bs, config.tolerance(), config.maxIterations());
             if (r.positiveCurvature() || damping >= config.damping() * MAX_DAMPING_FACTOR) {
-                return new Solve(r, damping);
+                double[] v = new double[b.length];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = b[i] / damping;
+                }
+                double[] vs = r.solution();
+                for (int q = 0; q < support.length; q++) {
+                    v[support[q]] = vs[q];
+                }
+                return new Solve(new ConjugateGradient.Result(v, r.iterations(), r.relativeResidual(),
+                        r.positiveCurvature()), damping);
             }
             damping *= 10;
         }

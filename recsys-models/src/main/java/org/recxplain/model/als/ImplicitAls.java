@@ -130,17 +130,26 @@ public final class ImplicitAls implements FoldIn {
     private final double[] userFactors;
     private final double[] itemFactors;
     private final double[] itemGram;
+    /** The start of the item factors' fingerprint, part of the model id. */
+    private final String itemPrint;
     private final ModelInfo info;
 
     private ImplicitAls(Dataset data, Config config, double[] userFactors, double[] itemFactors) {
+        this(data, config, userFactors, itemFactors, Dense.gram(itemFactors, config.factors()),
+                Fingerprint.of(itemFactors).substring(0, 4));
+    }
+
+    /** With the Gramian and fingerprint of {@code itemFactors} already known (a model sharing its items). */
+    private ImplicitAls(Dataset data, Config config, double[] userFactors, double[] itemFactors, double[] itemGram,
+                        String itemPrint) {
         this.data = data;
         this.config = config;
         this.k = config.factors();
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
-        this.itemGram = Dense.gram(itemFactors, k);
-        String fp = Fingerprint.of(userFactors) + Fingerprint.of(itemFactors).substring(0, 4);
-        this.info = new ModelInfo(FAMILY, config.asMap(), config.seed(), fp);
+        this.itemGram = itemGram;
+        this.itemPrint = itemPrint;
+        this.info = new ModelInfo(FAMILY, config.asMap(), config.seed(), Fingerprint.of(userFactors) + itemPrint);
     }
 
     /** Trains without progress reports. */
@@ -373,7 +382,8 @@ public final class ImplicitAls implements FoldIn {
         Dataset changed = data.withInteractions(data.interactions().withUserRow(user, history));
         double[] users = userFactors.clone();
         System.arraycopy(userSystem(history).factor, 0, users, user * k, k);
-        return new ImplicitAls(changed, config, users, itemFactors);
+        // the items are shared (never written), and so are their Gramian and fingerprint
+        return new ImplicitAls(changed, config, users, itemFactors, itemGram, itemPrint);
     }
 
     /** The confidence c = 1 + alpha * r of an observed value r. */

@@ -1,6 +1,8 @@
 package org.recxplain.model.neural;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 import java.util.ArrayList;
@@ -35,11 +37,15 @@ public final class HessianVectorProduct implements AutoCloseable {
     private final NDManager manager;
     private final List<NDArray> leaves;
     private final List<NDArray> gradients = new ArrayList<>();
+    /** The gradients of the leaves, flattened and concatenated (with their derivative graph). */
+    private final NDArray flatGradient;
     private final LeafCoordinates coordinates;
     private final float[] gradient;
     private final double value;
     private final int dimension;
     private final int leafDimension;
+    /** For the q-th support index (ascending), its position among the leaf coordinates; null if in order. */
+    private final int[] supportOrder;
     private boolean closed;
 
     /**
@@ -55,20 +61,25 @@ public final class HessianVectorProduct implements AutoCloseable {
         try {
             this.value = objective.getFloat();
             NDArray one = Autograd.constant(manager, 1f);
-            Autograd.recording(() -> {
+            this.flatGradient = Autograd.recording(() -> {
                 Autograd.backward(objective, true, true);
+                NDList flat = new NDList();
                 for (NDArray leaf : this.leaves) {
                     // a copy that keeps the derivative graph; the leaf's own gradient is zeroed before each product
                     // (DJL's duplicate() detaches; for why not mul(1f), see Autograd.constant)
-                    gradients.add(leaf.getGradient().mul(one));
+                    NDArray g = leaf.getGradient().mul(one);
+                    gradients.add(g);
+                    flat.add(g.reshape(-1));
                 }
-                return null;
+                // one vector, so that a product is v . gradient in three operations whatever the leaf count
+                return NDArrays.concat(flat);
             });
             int n = 0;
             for (NDArray g : gradients) {
                 n += Math.toIntExact(g.size());
             }
             this.leafDimension = n;
+            this.supportOrder = supportOrder(coordinates.positions());
             this.dimension = coordinates.dimension();
             this.gradient = coordinates.scatter(concat(gradients, n));
         } catch (RuntimeException | Error e) {
@@ -93,6 +104,50 @@ public final class HessianVectorProduct implements AutoCloseable {
     }
 
     /**
+     * The parameters the objective reaches, as ascending indices into the session's vectors: H is zero outside
+     * them (rows and columns), so solvers may work on these coordinates only ({@link #applyOnSupport}). All
+     * indices for the user scope; for all parameters, the user's rows, the rows of the objective's items and
+     * the dense weights.
+     */
+    public int[] support() {
+        if (coordinates.positions() == null) {
+            return java.util.stream.IntStream.range(0, dimension).toArray();
+        }
+        int[] s = coordinates.positions().clone();
+        java.util.Arrays.sort(s);
+        return s;
+    }
+
+    /**
+     * H v restricted to the {@link #support()}: {@code v} and the result have one entry per support index, in
+     * that order. Equal to the matching entries of {@link #apply(float[])} of v extended by zeros.
+     *
+     * @throws IllegalArgumentException if {@code v} does not have one entry per support index
+     * @throws IllegalStateException    if the session is closed
+     */
+    public float[] applyOnSupport(float[] v) {
+        if (closed) {
+            throw new IllegalStateException("this Hessian-vector product session is closed");
+        }
+        if (v.length != leafDimension) {
+            throw new IllegalArgumentException("vector has " + v.length + " entries, the support " + leafDimension);
+        }
+        if (supportOrder == null) {
+            return backward(v, true);
+        }
+        float[] leafV = new float[leafDimension];
+        for (int q = 0; q < leafDimension; q++) {
+            leafV[supportOrder[q]] = v[q];
+        }
+        float[] hv = backward(leafV, true);
+        float[] out = new float[leafDimension];
+        for (int q = 0; q < leafDimension; q++) {
+            out[q] = hv[supportOrder[q]];
+        }
+        return out;
+    }
+
+    /**
      * H v.
      *
      * @throws IllegalArgumentException if {@code v} does not have {@link #dimension()} entries
@@ -114,16 +169,7 @@ public final class HessianVectorProduct implements AutoCloseable {
                 Autograd.clearGradient(leaf);
             }
             Autograd.recording(() -> {
-                NDArray s = null;
-                int at = 0;
-                for (NDArray g : gradients) {
-                    int n = Math.toIntExact(g.size());
-                    float[] part = java.util.Arrays.copyOfRange(v, at, at + n);
-                    at += n;
-                    NDArray term = m.create(part, g.getShape()).mul(g).sum();
-                    s = s == null ? term : s.add(term);
-                }
-                Autograd.backward(s, retain, false);
+                Autograd.backward(m.create(v).mul(flatGradient).sum(), retain, false);
                 return null;
             });
             List<NDArray> hv = new ArrayList<>();
@@ -134,6 +180,24 @@ public final class HessianVectorProduct implements AutoCloseable {
             }
             return concat(hv, leafDimension);
         }
+    }
+
+    private static int[] supportOrder(int[] positions) {
+        if (positions == null) {
+            return null;
+        }
+        Integer[] order = new Integer[positions.length];
+        for (int q = 0; q < order.length; q++) {
+            order[q] = q;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(q -> positions[q]));
+        int[] out = new int[order.length];
+        boolean identity = true;
+        for (int q = 0; q < out.length; q++) {
+            out[q] = order[q];
+            identity &= out[q] == q;
+        }
+        return identity ? null : out;
     }
 
     private static float[] concat(List<NDArray> parts, int n) {
