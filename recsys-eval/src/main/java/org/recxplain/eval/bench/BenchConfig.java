@@ -194,24 +194,24 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
     public static final List<String> FM_EXPLAINERS = List.of("lime", "lime-stable", "shap");
 
     /**
-     * BPR-MF of the presets: 16 factors and 25 fold-in negatives (defaults 32 and 200). Its influence function
+     * BPR-MF of the presets: 16 factors and 10 fold-in negatives (defaults 32 and 200). Its influence function
      * costs O(|H|^2 |N| k) per user and every fold-in O(|H| |N| k) per Newton step, so this keeps the users with
      * thousands of interactions within the time budget.
      */
-    public static final Map<String, String> BPR_PARAMS = Map.of("factors", "16", "foldInNegatives", "25");
+    public static final Map<String, String> BPR_PARAMS = Map.of("factors", "16", "foldInNegatives", "10");
 
     /** The explainers measured on BPR-MF: its influence function. */
     public static final List<String> BPR_EXPLAINERS = List.of("influence");
 
     /**
-     * NeuMF of the presets: a small network (k_G = k_M = 8, MLP 16-8, 3 epochs) with 100 fold-in negatives
+     * NeuMF of the presets: a small network (k_G = k_M = 8, MLP 16-8, 3 epochs) with 50 fold-in negatives
      * (default 1000), so that its fold-ins, retrains and gradients stay within the time budget (at 5 epochs
      * and 200 negatives NeuMF took 209 s of the default run's CPU, 90 s of it in whole-model retrain checks).
      * Every user is measured: the all-parameter influence takes the directional derivatives of all removals
      * from one Jacobian-vector product, and each removal curve's 2 Ke fold-ins are fitted as one batch.
      */
     public static final Map<String, String> NEUMF_PARAMS = Map.of("gmfFactors", "8", "mlpFactors", "8",
-            "hidden", "16-8", "epochs", "3", "foldInNegatives", "100");
+            "hidden", "16-8", "epochs", "3", "foldInNegatives", "50");
 
     /** The explainers measured on NeuMF: integrated gradients and the all-parameter influence function. */
     public static final List<String> NEUMF_EXPLAINERS = List.of("integrated-gradients", "influence-full");
@@ -237,9 +237,9 @@ public record BenchConfig(String name, List<DataSpec> datasets, List<ModelEntry>
         return new BenchConfig("quick", List.of(new DataSpec("ml-latest-small", null, 0)),
                 List.of(new ModelEntry("als", Map.of("factors", "32", "iterations", "8"), ALS_EXPLAINERS),
                         new ModelEntry("fm", Map.of("epochs", "5"), FM_EXPLAINERS),
-                        new ModelEntry("bpr", Map.of("factors", "16", "foldInNegatives", "25", "epochs", "10"),
+                        new ModelEntry("bpr", Map.of("factors", "16", "foldInNegatives", "10", "epochs", "10"),
                                 BPR_EXPLAINERS),
-                        new ModelEntry("neumf", NEUMF_PARAMS, NEUMF_EXPLAINERS, 10)),
+                        new ModelEntry("neumf", NEUMF_PARAMS, NEUMF_EXPLAINERS)),
                 ALL_EXPLAINERS, List.of(1L, 2L), 100, 10, 5, 1, 3, DEFAULT_SHAP_BUDGET);
     }
 

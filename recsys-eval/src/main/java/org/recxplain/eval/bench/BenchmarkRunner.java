@@ -454,8 +454,9 @@ public final class BenchmarkRunner {
         List<String> topIds = e.top(k).stream().map(Attribution::id).toList();
         CellResult.TargetObs target = new CellResult.TargetObs(e.target().userId(), e.target().itemId(),
                 !e.attributions().isEmpty(), topIds, ExplanationText.sentence(e));
-        CellResult.Curve curve = protocol == null ? EMPTY : curve(protocol, shared, e, false);
-        CellResult.Curve neg = protocol == null ? EMPTY : curve(protocol, shared, e, true);
+        CellResult.Curve[] both = protocol == null ? new CellResult.Curve[] {EMPTY, EMPTY} : curves(protocol, shared, e);
+        CellResult.Curve curve = both[0];
+        CellResult.Curve neg = both[1];
         c = times.add(name, PhaseTimes.Phase.CURVES, c);
         // a deterministic explainer (no seed in its provenance) gives the same answer for every seed: its
         // across-seed stability is 1 by construction and is not measured
@@ -491,25 +492,44 @@ public final class BenchmarkRunner {
                 ns[1], Double.isFinite(r2) ? r2 : Double.NaN, seedKendall, seedVsi, pairs, e, calls, deterministic);
     }
 
-    /** A removal curve, shared between the target's explainers that remove in the same order. */
-    private CellResult.Curve curve(RemovalProtocol protocol, Shared shared, Explanation e, boolean negative) {
-        int[] order = RemovalProtocol.removalOrder(e, negative);
-        // the curve is normalised by the explanation's target score, which explainers may give in float or
-        // double precision: it is part of the key
-        List<Long> key = new ArrayList<>();
-        key.add(Double.doubleToLongBits(e.target().score()));
-        for (int q = 0; q < Math.min(order.length, config.maxKe()); q++) {
-            key.add((long) order[q]);
+    /**
+     * The removal curve and its NEG variant, shared between the target's explainers that remove in the same
+     * order; the curves not known yet are computed together (their refits in one batch).
+     */
+    private CellResult.Curve[] curves(RemovalProtocol protocol, Shared shared, Explanation e) {
+        int[][] orders = {RemovalProtocol.removalOrder(e, false), RemovalProtocol.removalOrder(e, true)};
+        CellResult.Curve[] out = new CellResult.Curve[2];
+        List<List<Long>> keys = new ArrayList<>();
+        List<int[]> missing = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            // the curve is normalised by the explanation's target score, which explainers may give in float or
+            // double precision: it is part of the key
+            List<Long> key = new ArrayList<>();
+            key.add(Double.doubleToLongBits(e.target().score()));
+            for (int q = 0; q < Math.min(orders[c].length, config.maxKe()); q++) {
+                key.add((long) orders[c][q]);
+            }
+            keys.add(key);
+            out[c] = shared.curves.get(key);
+            boolean sameAsFirst = c == 1 && key.equals(keys.get(0));
+            if (out[c] == null && !(sameAsFirst && !at.isEmpty())) {
+                missing.add(orders[c]);
+                at.add(c);
+            }
         }
-        CellResult.Curve known = shared.curves.get(key);
-        if (known != null) {
-            return known;
+        if (!missing.isEmpty()) {
+            List<java.util.Optional<RemovalCurve>> computed = protocol.curves(shared.user, shared.item,
+                    e.target().score(), missing, shared.exact);
+            for (int q = 0; q < missing.size(); q++) {
+                shared.curves.put(keys.get(at.get(q)), curve(computed.get(q)));
+            }
         }
-        CellResult.Curve c = curve(protocol.curve(shared.user, shared.item, e.target().score(), order, shared.exact));
-        shared.curves.put(key, c);
-        return c;
+        for (int c = 0; c < 2; c++) {
+            out[c] = shared.curves.get(keys.get(c));
+        }
+        return out;
     }
-
 
     /** How many top feature attributions PN/PS switch off or keep, and the rank cutoff they are judged by. */
     private static final int NS_FEATURES = 3;

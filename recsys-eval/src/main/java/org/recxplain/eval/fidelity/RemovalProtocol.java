@@ -60,42 +60,71 @@ public final class RemovalProtocol {
      * @param exact exact removals prepared for {@code user}, or null to refit by fold-in
      */
     public Optional<RemovalCurve> curve(int user, int item, double original, int[] order, ExactRemoval exact) {
-        if (order.length == 0 || !(original > 0)) {
-            return Optional.empty();
-        }
+        return curves(user, item, original, List.of(order), exact).get(0);
+    }
+
+    /**
+     * The removal curves of several removal orders of one target ({@link #curve(int, int, double, int[],
+     * ExactRemoval)} for each), with every fold-in refit of all of them in one call of
+     * {@link FoldIn#scoreAllFolded(int, Row[], float[][])} (models that fit histories in batches fit them in
+     * one pass).
+     */
+    public List<Optional<RemovalCurve>> curves(int user, int item, double original, List<int[]> orders,
+                                               ExactRemoval exact) {
         Row history = model.data().interactions().userRow(user);
-        int k = Math.min(maxKe, order.length);
-        int[] rank = new int[k];
-        double[] del = new double[k];
-        double[] ins = new double[k];
+        int[] ks = new int[orders.size()];
+        int total = 0;
+        for (int c = 0; c < ks.length; c++) {
+            ks[c] = orders.get(c).length == 0 || !(original > 0) ? 0 : Math.min(maxKe, orders.get(c).length);
+            total += ks[c];
+        }
+        // per curve and Ke: the scores without the Ke first entries, and the target's score with only them
+        float[][] without = new float[total][];
+        double[] only = new double[total];
         if (exact != null) {
-            float[] scores = new float[model.numItems()];
             float[] one = new float[1];
-            for (int ke = 1; ke <= k; ke++) {
-                int[] set = java.util.Arrays.copyOf(order, ke);
-                exact.scoreAllWithout(scores, set);
-                rank[ke - 1] = Rankings.rankOf(scores, item, history.indices());
-                del[ke - 1] = scores[item];
-                model.scoreFolded(user, history.only(set), new int[] {item}, one);
-                ins[ke - 1] = one[0];
+            for (int c = 0, at = 0; c < ks.length; c++) {
+                for (int ke = 1; ke <= ks[c]; ke++, at++) {
+                    int[] set = java.util.Arrays.copyOf(orders.get(c), ke);
+                    without[at] = new float[model.numItems()];
+                    exact.scoreAllWithout(without[at], set);
+                    model.scoreFolded(user, history.only(set), new int[] {item}, one);
+                    only[at] = one[0];
+                }
             }
         } else {
-            // all 2K refits of the curve in one call (models that fit histories in batches do it in one pass)
-            Row[] refits = new Row[2 * k];
-            for (int ke = 1; ke <= k; ke++) {
-                int[] set = java.util.Arrays.copyOf(order, ke);
-                refits[ke - 1] = history.without(set);
-                refits[k + ke - 1] = history.only(set);
+            Row[] refits = new Row[2 * total];
+            for (int c = 0, at = 0; c < ks.length; c++) {
+                for (int ke = 1; ke <= ks[c]; ke++, at++) {
+                    int[] set = java.util.Arrays.copyOf(orders.get(c), ke);
+                    refits[at] = history.without(set);
+                    refits[total + at] = history.only(set);
+                }
             }
-            float[][] scores = new float[2 * k][model.numItems()];
+            float[][] scores = new float[2 * total][model.numItems()];
             model.scoreAllFolded(user, refits, scores);
-            for (int ke = 1; ke <= k; ke++) {
-                rank[ke - 1] = Rankings.rankOf(scores[ke - 1], item, history.indices());
-                del[ke - 1] = scores[ke - 1][item];
-                ins[ke - 1] = scores[k + ke - 1][item];
+            for (int at = 0; at < total; at++) {
+                without[at] = scores[at];
+                only[at] = scores[total + at][item];
             }
         }
-        return Optional.of(RemovalCurve.relative(rank, del, ins, original));
+        List<Optional<RemovalCurve>> out = new ArrayList<>(ks.length);
+        for (int c = 0, at = 0; c < ks.length; c++) {
+            if (ks[c] == 0) {
+                out.add(Optional.empty());
+                continue;
+            }
+            int[] rank = new int[ks[c]];
+            double[] del = new double[ks[c]];
+            double[] ins = new double[ks[c]];
+            for (int q = 0; q < ks[c]; q++, at++) {
+                rank[q] = Rankings.rankOf(without[at], item, history.indices());
+                del[q] = without[at][item];
+                ins[q] = only[at];
+            }
+            out.add(Optional.of(RemovalCurve.relative(rank, del, ins, original)));
+        }
+        return out;
     }
 
     /** The item indices of an explanation's interaction attributions in removal order (see the class notes). */

@@ -58,6 +58,31 @@ class RemovalProtocolTest {
         assertEquals(3, c.length());
     }
 
+    /** Curves of several orders computed together (one batch of refits) equal the curves computed one by one. */
+    @Test
+    void curvesTogetherEqualCurvesOneByOne() {
+        RemovalProtocol protocol = new RemovalProtocol(als, 10);
+        int u = 3;
+        int item = als.recommend(u, 1).get(0).item();
+        Explanation e = Explainers.neighbourhood(als).explain(u, item);
+        List<int[]> orders = List.of(RemovalProtocol.removalOrder(e, false), RemovalProtocol.removalOrder(e, true),
+                new int[0]);
+        for (org.recxplain.model.ExactRemoval exact : new org.recxplain.model.ExactRemoval[] {null,
+                new org.recxplain.model.als.AlsRemoval(als, u)}) {
+            List<java.util.Optional<RemovalCurve>> together = protocol.curves(u, item, e.target().score(), orders,
+                    exact);
+            assertEquals(3, together.size());
+            assertTrue(together.get(2).isEmpty(), "an empty order has no curve");
+            for (int c = 0; c < 2; c++) {
+                RemovalCurve alone = protocol.curve(u, item, e.target().score(), orders.get(c), exact).orElseThrow();
+                RemovalCurve batch = together.get(c).orElseThrow();
+                assertArrayEquals(alone.newRank(), batch.newRank());
+                assertArrayEquals(alone.del(), batch.del(), 0);
+                assertArrayEquals(alone.ins(), batch.ins(), 0);
+            }
+        }
+    }
+
     @Test
     void exactDowndatesGiveTheFoldInCurve() {
         RemovalProtocol protocol = new RemovalProtocol(als, 10);

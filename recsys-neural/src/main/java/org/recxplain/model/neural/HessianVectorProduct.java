@@ -126,12 +126,7 @@ public final class HessianVectorProduct implements AutoCloseable {
      * @throws IllegalStateException    if the session is closed
      */
     public float[] applyOnSupport(float[] v) {
-        if (closed) {
-            throw new IllegalStateException("this Hessian-vector product session is closed");
-        }
-        if (v.length != leafDimension) {
-            throw new IllegalArgumentException("vector has " + v.length + " entries, the support " + leafDimension);
-        }
+        checkUsable(v, leafDimension, "the support");
         if (supportOrder == null) {
             return backward(v, true);
         }
@@ -154,13 +149,17 @@ public final class HessianVectorProduct implements AutoCloseable {
      * @throws IllegalStateException    if the session is closed
      */
     public float[] apply(float[] v) {
+        checkUsable(v, dimension, "the Hessian");
+        return coordinates.scatter(backward(coordinates.gather(v), true));
+    }
+
+    private void checkUsable(float[] v, int entries, String what) {
         if (closed) {
             throw new IllegalStateException("this Hessian-vector product session is closed");
         }
-        if (v.length != dimension) {
-            throw new IllegalArgumentException("vector has " + v.length + " entries, the Hessian " + dimension);
+        if (v.length != entries) {
+            throw new IllegalArgumentException("vector has " + v.length + " entries, " + what + " " + entries);
         }
-        return coordinates.scatter(backward(coordinates.gather(v), true));
     }
 
     private float[] backward(float[] v, boolean retain) {

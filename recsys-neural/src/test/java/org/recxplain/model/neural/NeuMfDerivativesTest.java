@@ -216,6 +216,25 @@ class NeuMfDerivativesTest {
         try (HessianVectorProduct session = model.userLossHessianProducts(user, history, NeuMf.Scope.ALL)) {
             assertEquals(layout.size(), session.dimension());
             hv = session.apply(v);
+            // the product on the support equals the full product there, and the full product is zero elsewhere
+            int[] support = session.support();
+            assertTrue(support.length < layout.size() / 2, "the objective reaches a part of the parameters");
+            float[] vs = new float[support.length];
+            for (int q = 0; q < support.length; q++) {
+                vs[q] = v[support[q]];
+            }
+            float[] hs = session.applyOnSupport(vs);
+            boolean[] on = new boolean[layout.size()];
+            for (int q = 0; q < support.length; q++) {
+                assertEquals(hv[support[q]], hs[q], 1e-6 * (1 + Math.abs(hv[support[q]])), "support entry " + q);
+                on[support[q]] = true;
+            }
+            for (int a = 0; a < hv.length; a++) {
+                if (!on[a]) {
+                    assertEquals(0f, hv[a], "outside the support " + a);
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> session.applyOnSupport(new float[support.length + 1]));
         }
         double eps = 1e-3;
         float[] gp = allGradient(values, layout, v, eps, user, history);
