@@ -130,8 +130,11 @@ public final class BenchmarkRunner {
                 int[] users = sampleUsers(data, config.usersOf(me));
                 ModelSpec spec = me.spec();
                 List<String> names = config.explainersOf(me);
-                Map<Long, Trained> models = new HashMap<>();
                 CellResult[][] grid = new CellResult[names.size()][config.seeds().size()];
+                List<List<String>> todos = new ArrayList<>();
+                // the models of the seeds with unfinished cells, and of the seeds after them (the retrains
+                // of the stability checks), trained at the same time
+                java.util.Set<Long> needed = new java.util.LinkedHashSet<>();
                 for (int s = 0; s < config.seeds().size(); s++) {
                     long seed = config.seeds().get(s);
                     List<String> todo = new ArrayList<>();
@@ -146,12 +149,22 @@ public final class BenchmarkRunner {
                             todo.add(names.get(x));
                         }
                     }
+                    todos.add(todo);
+                    if (!todo.isEmpty()) {
+                        needed.add(seed);
+                        needed.add(config.seeds().get((s + 1) % config.seeds().size()));
+                    }
+                }
+                Map<Long, Trained> models = trainAll(spec, data, needed);
+                for (int s = 0; s < config.seeds().size(); s++) {
+                    long seed = config.seeds().get(s);
+                    List<String> todo = todos.get(s);
                     if (todo.isEmpty()) {
                         continue;
                     }
                     long next = config.seeds().get((s + 1) % config.seeds().size());
-                    Trained m = models.computeIfAbsent(seed, z -> train(spec, data, z));
-                    Trained r = next == seed ? null : models.computeIfAbsent(next, z -> train(spec, data, z));
+                    Trained m = models.get(seed);
+                    Trained r = next == seed ? null : models.get(next);
                     Map<String, CellResult> measured = measure(ds.label(), spec, todo, seed, data, m, r, users,
                             (name, cell) -> {
                                 write(cells, cellFile(ds, me, name, seed), cell);
@@ -215,12 +228,34 @@ public final class BenchmarkRunner {
     private record Trained(Recommender model, double seconds) {
     }
 
-    private Trained train(ModelSpec spec, Dataset data, long seed) {
-        long t0 = System.nanoTime();
+    /**
+     * Trains the models of several seeds at the same time (the benchmark's worker threads); the process CPU of
+     * all of them goes to the family's training phase. Each model's seconds are its wall clock, so they
+     * include the other trainings' competition for the cores.
+     */
+    private Map<Long, Trained> trainAll(ModelSpec spec, Dataset data, java.util.Set<Long> seeds) {
+        List<Long> list = List.copyOf(seeds);
+        Trained[] trained = new Trained[list.size()];
+        if (list.isEmpty()) {
+            return Map.of();
+        }
         long c0 = PhaseTimes.processNow();
-        Recommender m = MODELS.train(spec, data, seed);
+        ForkJoinPool pool = new ForkJoinPool(Math.min(threads, list.size()));
+        try {
+            pool.submit(() -> IntStream.range(0, list.size()).parallel().forEach(i -> {
+                long t0 = System.nanoTime();
+                Recommender m = MODELS.train(spec, data, list.get(i));
+                trained[i] = new Trained(m, (System.nanoTime() - t0) / 1e9);
+            })).join();
+        } finally {
+            pool.shutdown();
+        }
         times.addProcess(spec.family() + "/(models)", PhaseTimes.Phase.TRAIN, c0);
-        return new Trained(m, (System.nanoTime() - t0) / 1e9);
+        Map<Long, Trained> out = new HashMap<>();
+        for (int i = 0; i < trained.length; i++) {
+            out.put(list.get(i), trained[i]);
+        }
+        return out;
     }
 
     static Dataset load(BenchConfig.DataSpec ds) {
@@ -332,7 +367,7 @@ public final class BenchmarkRunner {
             pool.shutdown();
         }
         double heap = peakHeapMb();
-        Map<List<Integer>, double[]> retrains = new HashMap<>();
+        Map<List<Integer>, double[]> retrains = new java.util.concurrent.ConcurrentHashMap<>();
         for (int x = 0; x < measured.size(); x++) {
             String name = measured.get(x).name();
             CellResult cell = cell(dataset, spec, name, seed, data, trained, users, obs[x], retrains, heap);
@@ -387,6 +422,9 @@ public final class BenchmarkRunner {
         it.unimi.dsi.fastutil.doubles.DoubleArrayList retrainPairs = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
         List<Double> verified = new ArrayList<>();
         List<Double> retrainValid = new ArrayList<>();
+        long prefetch = PhaseTimes.processNow();
+        prefetchRetrains(spec, data, seed, users, obs, retrains);
+        times.addProcess(spec.family() + "/" + name, PhaseTimes.Phase.RETRAIN_CHECKS, prefetch);
         for (int p = 0; p < obs.length; p++) {
             Obs o = obs[p];
             targets.add(o.target());
@@ -454,7 +492,13 @@ public final class BenchmarkRunner {
         List<String> topIds = e.top(k).stream().map(Attribution::id).toList();
         CellResult.TargetObs target = new CellResult.TargetObs(e.target().userId(), e.target().itemId(),
                 !e.attributions().isEmpty(), topIds, ExplanationText.sentence(e));
-        CellResult.Curve[] both = protocol == null ? new CellResult.Curve[] {EMPTY, EMPTY} : curves(protocol, shared, e);
+        // the refits of the top attributions' single removals join the curves' batch of refits
+        List<Attribution> checked = removalChecks(e);
+        Row[] singles = model instanceof FoldIn && shared.singles == null ? singleRemovals(model, e, checked)
+                : new Row[0];
+        float[][] singleScores = new float[singles.length][model.numItems()];
+        CellResult.Curve[] both = protocol == null ? new CellResult.Curve[] {EMPTY, EMPTY}
+                : curves(protocol, shared, e, singles, singleScores);
         CellResult.Curve curve = both[0];
         CellResult.Curve neg = both[1];
         c = times.add(name, PhaseTimes.Phase.CURVES, c);
@@ -477,7 +521,7 @@ public final class BenchmarkRunner {
         c = times.add(name, PhaseTimes.Phase.RETRAIN_STABILITY, c);
         double perturbJ = perturbation(model, shared, m.name(), seed, top, k);
         c = times.add(name, PhaseTimes.Phase.PERTURBATION, c);
-        double[] pairs = removalPairs(model, shared, e);
+        double[] pairs = removalPairs(model, shared, e, checked, singles.length > 0 ? singleScores : null);
         double spearman = agreement(pairs);
         c = times.add(name, PhaseTimes.Phase.REMOVAL_PAIRS, c);
         double cfVerified = Double.NaN;
@@ -496,7 +540,8 @@ public final class BenchmarkRunner {
      * The removal curve and its NEG variant, shared between the target's explainers that remove in the same
      * order; the curves not known yet are computed together (their refits in one batch).
      */
-    private CellResult.Curve[] curves(RemovalProtocol protocol, Shared shared, Explanation e) {
+    private CellResult.Curve[] curves(RemovalProtocol protocol, Shared shared, Explanation e, Row[] extra,
+                                      float[][] extraScores) {
         int[][] orders = {RemovalProtocol.removalOrder(e, false), RemovalProtocol.removalOrder(e, true)};
         CellResult.Curve[] out = new CellResult.Curve[2];
         List<List<Long>> keys = new ArrayList<>();
@@ -518,9 +563,9 @@ public final class BenchmarkRunner {
                 at.add(c);
             }
         }
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() || extra.length > 0) {
             List<java.util.Optional<RemovalCurve>> computed = protocol.curves(shared.user, shared.item,
-                    e.target().score(), missing, shared.exact);
+                    e.target().score(), missing, shared.exact, extra, extraScores);
             for (int q = 0; q < missing.size(); q++) {
                 shared.curves.put(keys.get(at.get(q)), curve(computed.get(q)));
             }
@@ -607,30 +652,35 @@ public final class BenchmarkRunner {
         return Stability.jaccard(top, topKeys(e2, k, model.data().itemFeatures().numFeatures()), k);
     }
 
+    /** The interaction attributions whose single removals are checked: the first {@value #REMOVAL_CHECKS}. */
+    private static List<Attribution> removalChecks(Explanation e) {
+        return e.attributions().stream().filter(a -> a.kind() == Attribution.Kind.INTERACTION)
+                .limit(REMOVAL_CHECKS).toList();
+    }
+
+    /** The histories without each checked attribution's interaction. */
+    private static Row[] singleRemovals(Recommender model, Explanation e, List<Attribution> checked) {
+        Row h = model.data().interactions().userRow(e.target().user());
+        return checked.stream().map(a -> h.without(a.index())).toArray(Row[]::new);
+    }
+
     /**
-     * For the top interaction attributions, the (weight, actual drop of the target's score when that
-     * interaction alone is removed) pairs, flattened: by exact downdate for ALS and MF, by fold-in for other
-     * fold-in models, none for the rest.
+     * For the checked interaction attributions, the (weight, actual drop of the target's score when that
+     * interaction alone is removed) pairs, flattened: by exact downdate for ALS and MF ({@code shared.singles}),
+     * from the fold-in scores {@code refits} of {@link #singleRemovals} for other fold-in models, none for the
+     * rest.
      */
-    private static double[] removalPairs(Recommender model, Shared shared, Explanation e) {
-        if (!(model instanceof FoldIn folding)) {
+    private static double[] removalPairs(Recommender model, Shared shared, Explanation e, List<Attribution> checked,
+                                         float[][] refits) {
+        if (!(model instanceof FoldIn) || (shared.singles == null && refits == null)) {
             return new double[0];
         }
-        List<Attribution> interactions = e.attributions().stream()
-                .filter(a -> a.kind() == Attribution.Kind.INTERACTION).limit(REMOVAL_CHECKS).toList();
         Row h = model.data().interactions().userRow(e.target().user());
-        int[] item = {e.target().item()};
-        double[] pairs = new double[2 * interactions.size()];
-        float[][] refits = null;
-        if (shared.singles == null) {
-            // the single-removal refits in one call (batched by models that can)
-            Row[] without = interactions.stream().map(a -> h.without(a.index())).toArray(Row[]::new);
-            refits = new float[without.length][folding.numItems()];
-            folding.scoreAllFolded(e.target().user(), without, refits);
-        }
-        for (int q = 0; q < interactions.size(); q++) {
-            Attribution a = interactions.get(q);
-            double score = refits == null ? (float) shared.singles[h.find(a.index())] : refits[q][item[0]];
+        double[] pairs = new double[2 * checked.size()];
+        for (int q = 0; q < checked.size(); q++) {
+            Attribution a = checked.get(q);
+            double score = shared.singles != null ? (float) shared.singles[h.find(a.index())]
+                    : refits[q][e.target().item()];
             pairs[2 * q] = a.weight();
             pairs[2 * q + 1] = e.target().score() - score;
         }
@@ -684,10 +734,53 @@ public final class BenchmarkRunner {
      * For explainers that predict removal effects, retrains the whole model without the top interaction
      * attribution and returns the (predicted, actual) drop of the target's score; empty otherwise.
      */
+    /**
+     * Trains, in parallel, the whole-model retrains that {@link #cell}'s checks will ask for (the same targets in
+     * the same order: the first targets with a top interaction for the influence pairs, the first
+     * counterfactuals for validity), so that the sequential checks find them done.
+     */
+    private void prefetchRetrains(ModelSpec spec, Dataset data, long seed, int[] users, Obs[] obs,
+                                  Map<List<Integer>, double[]> retrains) {
+        List<int[]> jobs = new ArrayList<>();
+        int pairs = 0;
+        int valid = 0;
+        for (int p = 0; p < obs.length; p++) {
+            if (pairs < 2 * config.retrainChecks()) {
+                java.util.Optional<Attribution> top = topInteraction(obs[p].explanation());
+                if (top.isPresent()) {
+                    jobs.add(new int[] {obs[p].explanation().target().user(), top.get().index()});
+                    pairs += 2;
+                }
+            }
+            if (!Double.isNaN(obs[p].cfVerified()) && valid < config.retrainChecks()) {
+                int[] job = new int[obs[p].cfRemoved().length + 1];
+                job[0] = users[p];
+                System.arraycopy(obs[p].cfRemoved(), 0, job, 1, obs[p].cfRemoved().length);
+                jobs.add(job);
+                valid++;
+            }
+        }
+        if (jobs.size() < 2) {
+            return;   // nothing to overlap
+        }
+        ForkJoinPool pool = new ForkJoinPool(Math.min(threads, jobs.size()));
+        try {
+            pool.submit(() -> jobs.parallelStream().forEach(j -> retrainedScores(spec, data, seed, j[0],
+                    Arrays.copyOfRange(j, 1, j.length), retrains))).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The explanation's first interaction attribution that carries an effect (the influence checks' subject). */
+    private static java.util.Optional<Attribution> topInteraction(Explanation e) {
+        return e.attributions().stream()
+                .filter(a -> a.kind() == Attribution.Kind.INTERACTION && a.effect().isPresent()).findFirst();
+    }
+
     private static double[] influenceRetrain(ModelSpec spec, Dataset data, long seed, Explanation e,
                                              Map<List<Integer>, double[]> retrains) {
-        java.util.Optional<Attribution> top = e.attributions().stream()
-                .filter(a -> a.kind() == Attribution.Kind.INTERACTION && a.effect().isPresent()).findFirst();
+        java.util.Optional<Attribution> top = topInteraction(e);
         if (top.isEmpty()) {
             return new double[0];
         }
@@ -712,7 +805,9 @@ public final class BenchmarkRunner {
         List<Integer> key = new ArrayList<>();
         key.add(user);
         Arrays.stream(removed).sorted().forEach(key::add);
-        double[] known = retrains.computeIfAbsent(key, z -> {
+        double[] known = retrains.get(key);
+        if (known == null) {
+            // trained outside the map's lock: retrains of other keys may run at the same time
             Dataset reduced = data.withInteractions(data.interactions().without(user, removed));
             Recommender m = MODELS.train(spec, reduced, seed);
             try {
@@ -722,11 +817,14 @@ public final class BenchmarkRunner {
                 for (int i = 0; i < scores.length; i++) {
                     copy[i] = scores[i];
                 }
-                return copy;
+                known = retrains.putIfAbsent(key, copy);
+                if (known == null) {
+                    known = copy;
+                }
             } finally {
                 close(m);
             }
-        });
+        }
         float[] scores = new float[known.length];
         for (int i = 0; i < known.length; i++) {
             scores[i] = (float) known[i];

@@ -71,6 +71,22 @@ public final class RemovalProtocol {
      */
     public List<Optional<RemovalCurve>> curves(int user, int item, double original, List<int[]> orders,
                                                ExactRemoval exact) {
+        return curves(user, item, original, orders, exact, new Row[0], new float[0][]);
+    }
+
+    /**
+     * {@link #curves(int, int, double, List, ExactRemoval)}, and the folded-in scores of {@code extra}
+     * histories of the same user into {@code extraScores} (one array of every item's score per history), in
+     * the same batch of refits: for callers that need other refits of the target besides its curves.
+     *
+     * @throws IllegalArgumentException if {@code extraScores} does not have one array per extra history
+     */
+    public List<Optional<RemovalCurve>> curves(int user, int item, double original, List<int[]> orders,
+                                               ExactRemoval exact, Row[] extra, float[][] extraScores) {
+        if (extraScores.length != extra.length) {
+            throw new IllegalArgumentException(extra.length + " extra histories but " + extraScores.length
+                    + " score arrays");
+        }
         Row history = model.data().interactions().userRow(user);
         int[] ks = new int[orders.size()];
         int total = 0;
@@ -82,6 +98,9 @@ public final class RemovalProtocol {
         float[][] without = new float[total][];
         double[] only = new double[total];
         if (exact != null) {
+            if (extra.length > 0) {
+                model.scoreAllFolded(user, extra, extraScores);
+            }
             float[] one = new float[1];
             for (int c = 0, at = 0; c < ks.length; c++) {
                 for (int ke = 1; ke <= ks[c]; ke++, at++) {
@@ -93,7 +112,7 @@ public final class RemovalProtocol {
                 }
             }
         } else {
-            Row[] refits = new Row[2 * total];
+            Row[] refits = new Row[2 * total + extra.length];
             for (int c = 0, at = 0; c < ks.length; c++) {
                 for (int ke = 1; ke <= ks[c]; ke++, at++) {
                     int[] set = java.util.Arrays.copyOf(orders.get(c), ke);
@@ -101,7 +120,12 @@ public final class RemovalProtocol {
                     refits[total + at] = history.only(set);
                 }
             }
-            float[][] scores = new float[2 * total][model.numItems()];
+            System.arraycopy(extra, 0, refits, 2 * total, extra.length);
+            float[][] scores = new float[refits.length][];
+            for (int b = 0; b < 2 * total; b++) {
+                scores[b] = new float[model.numItems()];
+            }
+            System.arraycopy(extraScores, 0, scores, 2 * total, extra.length);
             model.scoreAllFolded(user, refits, scores);
             for (int at = 0; at < total; at++) {
                 without[at] = scores[at];

@@ -72,6 +72,16 @@ class RemovalProtocolTest {
             List<java.util.Optional<RemovalCurve>> together = protocol.curves(u, item, e.target().score(), orders,
                     exact);
             assertEquals(3, together.size());
+            // extra refits in the same batch equal separate refits
+            Row h = als.data().interactions().userRow(u);
+            Row[] extra = {h.without(h.indices()[0]), h.without(h.indices()[1])};
+            float[][] extraScores = new float[2][als.numItems()];
+            protocol.curves(u, item, e.target().score(), orders, exact, extra, extraScores);
+            for (int b = 0; b < extra.length; b++) {
+                float[] alone = new float[als.numItems()];
+                als.scoreAllFolded(u, extra[b], alone);
+                assertArrayEquals(alone, extraScores[b], 0);
+            }
             assertTrue(together.get(2).isEmpty(), "an empty order has no curve");
             for (int c = 0; c < 2; c++) {
                 RemovalCurve alone = protocol.curve(u, item, e.target().score(), orders.get(c), exact).orElseThrow();
