@@ -20,8 +20,10 @@ public interface FoldIn extends Recommender {
 
     /**
      * The folded-in scores of several histories of one user: {@code out[b]} receives what
-     * {@link #scoreAllFolded(int, Row, float[])} gives for {@code histories[b]}. Models that refit many histories
-     * in one pass override it (NeuMF fits them as one batch); the default refits one after the other.
+     * {@link #scoreAllFolded(int, Row, float[])} gives for {@code histories[b]}, up to float rounding (a batch
+     * may sum in another order, so a result can depend on the batch's other histories in the last bits).
+     * Models that refit many histories in one pass override it (NeuMF fits them as one batch); the default
+     * refits one after the other.
      *
      * @throws IllegalArgumentException if {@code out} does not have one array per history
      */
