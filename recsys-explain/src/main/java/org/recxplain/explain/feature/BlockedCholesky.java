@@ -1,5 +1,7 @@
 package org.recxplain.explain.feature;
 
+import org.recxplain.model.linalg.Cholesky;
+
 /**
  * A cache-blocked Cholesky solve for the large normal equations of KernelSHAP over long histories (thousands
  * of unknowns), where the row-by-row factorisation streams the whole factor once per row and is bound by
@@ -40,14 +42,7 @@ final class BlockedCholesky {
             l[ri + c + 2] -= s2;
             l[ri + c + 3] -= s3;
         }
-        for (; c < cEnd; c++) {
-            int rc = c * n;
-            double s = 0;
-            for (int p = 0; p < jb; p++) {
-                s += l[ri + p] * l[rc + p];
-            }
-            l[ri + c] -= s;
-        }
+        updateRow(l, n, i, c, cEnd, jb);
     }
 
     /** Rows i and i+1 (both below the block), columns jb..je, two rows by four columns at a time. */
@@ -156,22 +151,6 @@ final class BlockedCholesky {
                 }
             }
         }
-        double[] x = b.clone();
-        for (int i = 0; i < n; i++) {
-            int ri = i * n;
-            double s = x[i];
-            for (int p = 0; p < i; p++) {
-                s -= l[ri + p] * x[p];
-            }
-            x[i] = s / l[ri + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = x[i];
-            for (int p = i + 1; p < n; p++) {
-                s -= l[p * n + i] * x[p];
-            }
-            x[i] = s / l[i * n + i];
-        }
-        return x;
+        return Cholesky.ofFactor(l, n).solve(b);
     }
 }

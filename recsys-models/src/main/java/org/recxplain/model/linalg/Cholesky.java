@@ -44,6 +44,26 @@ public final class Cholesky {
         }
     }
 
+    /** Wraps a factor computed elsewhere (no copy). */
+    private Cholesky(int k, double[] lower) {
+        this.k = k;
+        this.l = lower;
+    }
+
+    /**
+     * The solver of an already computed factor L (row-major k x k; only the lower triangle with the diagonal
+     * is read, by every method), for factorisations done another way (cache-blocked for large k). The array
+     * is not copied and must not change afterwards.
+     *
+     * @throws IllegalArgumentException if {@code lower} has fewer than k * k entries
+     */
+    public static Cholesky ofFactor(double[] lower, int k) {
+        if (lower.length < k * k) {
+            throw new IllegalArgumentException("factor has " + lower.length + " entries, expected " + k * k);
+        }
+        return new Cholesky(k, lower);
+    }
+
     /** The dimension k. */
     public int size() {
         return k;
