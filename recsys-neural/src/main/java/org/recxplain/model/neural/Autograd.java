@@ -96,6 +96,22 @@ final class Autograd {
         }
     }
 
+    /**
+     * The gradients of {@code leaves} after a backward with {@code createGraph}, flattened and concatenated
+     * into one vector that keeps their derivative graph, in {@code m}: then v . gradient is three recorded
+     * operations whatever the number of leaves. The vector is a copy (multiplied by a {@link #constant} one,
+     * since DJL's {@code duplicate()} detaches), so zeroing the leaves' gradients in place later does not
+     * change it. Call while recording.
+     */
+    static NDArray flatGradient(NDManager m, java.util.List<NDArray> leaves) {
+        NDArray one = constant(m, 1f);
+        ai.djl.ndarray.NDList flat = new ai.djl.ndarray.NDList();
+        for (NDArray leaf : leaves) {
+            flat.add(leaf.getGradient().mul(one).reshape(-1));
+        }
+        return ai.djl.ndarray.NDArrays.concat(flat);
+    }
+
     /** Sets a leaf's gradient to zero in place (no-op before its first backward). */
     static void clearGradient(NDArray leaf) {
         JniUtils.zeroGrad((PtNDArray) leaf);

@@ -1,8 +1,6 @@
 package org.recxplain.model.neural;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 import java.util.ArrayList;
@@ -36,7 +34,6 @@ public final class HessianVectorProduct implements AutoCloseable {
     private final Object owner;
     private final NDManager manager;
     private final List<NDArray> leaves;
-    private final List<NDArray> gradients = new ArrayList<>();
     /** The gradients of the leaves, flattened and concatenated (with their derivative graph). */
     private final NDArray flatGradient;
     private final LeafCoordinates coordinates;
@@ -44,8 +41,6 @@ public final class HessianVectorProduct implements AutoCloseable {
     private final double value;
     private final int dimension;
     private final int leafDimension;
-    /** For the q-th support index (ascending), its position among the leaf coordinates; null if in order. */
-    private final int[] supportOrder;
     private boolean closed;
 
     /**
@@ -60,28 +55,14 @@ public final class HessianVectorProduct implements AutoCloseable {
         this.leaves = List.copyOf(leaves);
         try {
             this.value = objective.getFloat();
-            NDArray one = Autograd.constant(manager, 1f);
             this.flatGradient = Autograd.recording(() -> {
                 Autograd.backward(objective, true, true);
-                NDList flat = new NDList();
-                for (NDArray leaf : this.leaves) {
-                    // a copy that keeps the derivative graph; the leaf's own gradient is zeroed before each product
-                    // (DJL's duplicate() detaches; for why not mul(1f), see Autograd.constant)
-                    NDArray g = leaf.getGradient().mul(one);
-                    gradients.add(g);
-                    flat.add(g.reshape(-1));
-                }
-                // one vector, so that a product is v . gradient in three operations whatever the leaf count
-                return NDArrays.concat(flat);
+                return Autograd.flatGradient(manager, this.leaves);
             });
-            int n = 0;
-            for (NDArray g : gradients) {
-                n += Math.toIntExact(g.size());
-            }
-            this.leafDimension = n;
-            this.supportOrder = supportOrder(coordinates.positions());
+            float[] g = flatGradient.toFloatArray();
+            this.leafDimension = g.length;
             this.dimension = coordinates.dimension();
-            this.gradient = coordinates.scatter(concat(gradients, n));
+            this.gradient = coordinates.scatter(g);
         } catch (RuntimeException | Error e) {
             manager.close();
             throw e;
@@ -110,12 +91,8 @@ public final class HessianVectorProduct implements AutoCloseable {
      * the dense weights.
      */
     public int[] support() {
-        if (coordinates.positions() == null) {
-            return java.util.stream.IntStream.range(0, dimension).toArray();
-        }
-        int[] s = coordinates.positions().clone();
-        java.util.Arrays.sort(s);
-        return s;
+        return coordinates.positions() == null ? java.util.stream.IntStream.range(0, dimension).toArray()
+                : coordinates.positions().clone();
     }
 
     /**
@@ -127,19 +104,7 @@ public final class HessianVectorProduct implements AutoCloseable {
      */
     public float[] applyOnSupport(float[] v) {
         checkUsable(v, leafDimension, "the support");
-        if (supportOrder == null) {
-            return backward(v, true);
-        }
-        float[] leafV = new float[leafDimension];
-        for (int q = 0; q < leafDimension; q++) {
-            leafV[supportOrder[q]] = v[q];
-        }
-        float[] hv = backward(leafV, true);
-        float[] out = new float[leafDimension];
-        for (int q = 0; q < leafDimension; q++) {
-            out[q] = hv[supportOrder[q]];
-        }
-        return out;
+        return backward(v, true);
     }
 
     /**
@@ -179,24 +144,6 @@ public final class HessianVectorProduct implements AutoCloseable {
             }
             return concat(hv, leafDimension);
         }
-    }
-
-    private static int[] supportOrder(int[] positions) {
-        if (positions == null) {
-            return null;
-        }
-        Integer[] order = new Integer[positions.length];
-        for (int q = 0; q < order.length; q++) {
-            order[q] = q;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(q -> positions[q]));
-        int[] out = new int[order.length];
-        boolean identity = true;
-        for (int q = 0; q < out.length; q++) {
-            out[q] = order[q];
-            identity &= out[q] == q;
-        }
-        return identity ? null : out;
     }
 
     private static float[] concat(List<NDArray> parts, int n) {

@@ -7,10 +7,21 @@ package org.recxplain.model.neural;
  *
  * <p>Immutable; the positions array is not copied and must not be changed.
  *
- * @param positions for each leaf coordinate its index in the full vector, or null for the identity
+ * @param positions for each leaf coordinate its index in the full vector, strictly ascending (leaves in
+ *                  layout order, rows ascending within each), or null for the identity
  * @param dimension the dimension of the full vector
  */
 record LeafCoordinates(int[] positions, int dimension) {
+    LeafCoordinates {
+        if (positions != null) {
+            for (int q = 0; q < positions.length; q++) {
+                if (positions[q] < (q == 0 ? 0 : positions[q - 1] + 1) || positions[q] >= dimension) {
+                    throw new IllegalArgumentException("leaf position " + q + " is " + positions[q]
+                            + ": positions must ascend strictly within 0.." + (dimension - 1));
+                }
+            }
+        }
+    }
 
     /** The identity on vectors of {@code dimension} entries. */
     static LeafCoordinates identity(int dimension) {

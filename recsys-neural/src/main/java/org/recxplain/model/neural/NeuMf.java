@@ -937,28 +937,15 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
          */
         double[][] jacobianProducts(int[] items, float[][] directions, float[] logits) {
             double[][] out = new double[directions.length][items.length];
-            NDArray one = Autograd.constant(m, 1f);
             Autograd.recording(() -> {
                 NDArray f = logits(items);
                 System.arraycopy(f.toFloatArray(), 0, logits, 0, items.length);
                 NDArray u = Autograd.leaf(m.ones(new Shape(items.length)));
                 Autograd.backward(f.mul(u).sum(), true, true);
-                List<NDArray> g = new ArrayList<>();
-                for (NDArray leaf : leaves) {
-                    // a copy that keeps the graph (u's gradient is zeroed in place below)
-                    g.add(leaf.getGradient().mul(one));
-                }
+                NDArray g = Autograd.flatGradient(m, leaves);
                 for (int d = 0; d < directions.length; d++) {
-                    float[] v = coordinates.gather(directions[d]);
                     Autograd.clearGradient(u);
-                    NDArray t = null;
-                    int at = 0;
-                    for (NDArray gp : g) {
-                        int n = Math.toIntExact(gp.size());
-                        NDArray term = m.create(Arrays.copyOfRange(v, at, at + n), gp.getShape()).mul(gp).sum();
-                        at += n;
-                        t = t == null ? term : t.add(term);
-                    }
+                    NDArray t = m.create(coordinates.gather(directions[d])).mul(g).sum();
                     Autograd.backward(t, d < directions.length - 1, false);
                     float[] jv = Autograd.gradient(u);
                     for (int q = 0; q < items.length; q++) {
