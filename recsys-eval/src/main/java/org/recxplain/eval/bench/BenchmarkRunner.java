@@ -423,7 +423,8 @@ public final class BenchmarkRunner {
         List<Double> verified = new ArrayList<>();
         List<Double> retrainValid = new ArrayList<>();
         long prefetch = PhaseTimes.processNow();
-        prefetchRetrains(spec, data, seed, users, obs, retrains);
+        boolean[][] checked = retrainChecked(obs);
+        prefetchRetrains(spec, data, seed, users, obs, checked, retrains);
         times.addProcess(spec.family() + "/" + name, PhaseTimes.Phase.RETRAIN_CHECKS, prefetch);
         for (int p = 0; p < obs.length; p++) {
             Obs o = obs[p];
@@ -443,13 +444,13 @@ public final class BenchmarkRunner {
             modelCalls[p] = o.calls();
             removalPairs.addElements(removalPairs.size(), o.removalPairs());
             long c0 = PhaseTimes.processNow();
-            if (retrainPairs.size() < 2 * config.retrainChecks()) {
+            if (checked[0][p]) {
                 retrainPairs.addElements(retrainPairs.size(), influenceRetrain(spec, data, seed, o.explanation(),
                         retrains));
             }
             if (!Double.isNaN(o.cfVerified())) {
                 verified.add(o.cfVerified());
-                if (retrainValid.size() < config.retrainChecks()) {
+                if (checked[1][p]) {
                     retrainValid.add(retrainCheck(spec, data, seed, users[p],
                             data.interactions().items().index(o.target().item()), o.cfRemoved(), retrains));
                 }
@@ -735,29 +736,43 @@ public final class BenchmarkRunner {
      * attribution and returns the (predicted, actual) drop of the target's score; empty otherwise.
      */
     /**
-     * Trains, in parallel, the whole-model retrains that {@link #cell}'s checks will ask for (the same targets in
-     * the same order: the first targets with a top interaction for the influence pairs, the first
-     * counterfactuals for validity), so that the sequential checks find them done.
+     * Which targets get whole-model retrain checks: {@code [0][p]} the influence check (the first
+     * {@code retrainChecks} targets whose explanation has a top interaction with an effect), {@code [1][p]} the
+     * counterfactual validity check (the first {@code retrainChecks} targets with a counterfactual).
+     */
+    private boolean[][] retrainChecked(Obs[] obs) {
+        boolean[][] checked = new boolean[2][obs.length];
+        int influence = 0;
+        int validity = 0;
+        for (int p = 0; p < obs.length; p++) {
+            if (influence < config.retrainChecks() && topInteraction(obs[p].explanation()).isPresent()) {
+                checked[0][p] = true;
+                influence++;
+            }
+            if (validity < config.retrainChecks() && !Double.isNaN(obs[p].cfVerified())) {
+                checked[1][p] = true;
+                validity++;
+            }
+        }
+        return checked;
+    }
+
+    /**
+     * Trains, in parallel, the whole-model retrains of the {@link #retrainChecked} targets, so that
+     * {@link #cell}'s sequential checks find them done.
      */
     private void prefetchRetrains(ModelSpec spec, Dataset data, long seed, int[] users, Obs[] obs,
-                                  Map<List<Integer>, double[]> retrains) {
+                                  boolean[][] checked, Map<List<Integer>, double[]> retrains) {
         List<int[]> jobs = new ArrayList<>();
-        int pairs = 0;
-        int valid = 0;
         for (int p = 0; p < obs.length; p++) {
-            if (pairs < 2 * config.retrainChecks()) {
-                java.util.Optional<Attribution> top = topInteraction(obs[p].explanation());
-                if (top.isPresent()) {
-                    jobs.add(new int[] {obs[p].explanation().target().user(), top.get().index()});
-                    pairs += 2;
-                }
+            if (checked[0][p]) {
+                jobs.add(new int[] {users[p], topInteraction(obs[p].explanation()).orElseThrow().index()});
             }
-            if (!Double.isNaN(obs[p].cfVerified()) && valid < config.retrainChecks()) {
+            if (checked[1][p]) {
                 int[] job = new int[obs[p].cfRemoved().length + 1];
                 job[0] = users[p];
                 System.arraycopy(obs[p].cfRemoved(), 0, job, 1, obs[p].cfRemoved().length);
                 jobs.add(job);
-                valid++;
             }
         }
         if (jobs.size() < 2) {
