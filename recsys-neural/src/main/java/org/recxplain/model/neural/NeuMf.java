@@ -297,6 +297,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
     private final NeuMfNetwork net;
     private final FeatureBags itemBags;
     private final FeatureBags userBags;
+    private final UserHead head;
     private final UserObjective objective;
     private final NDManager manager;
     /** Parameters (and the item-part cache), owned by {@link #manager}, without gradient. */
@@ -316,14 +317,13 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         this.userBags = FeatureBags.of(data.userFeatures());
         this.net = new NeuMfNetwork(dimsOf(data, config, itemBags, userBags));
         this.layout = ParameterLayout.of(net.shapes());
-        this.objective = new UserObjective(net, config, userBags,
-                negativeOrder(data.interactions().numItems(), config.seed()), ITEM_PART);
         Map<String, Shape> shapes = net.shapes();
         if (!values.keySet().equals(shapes.keySet())) {
             throw new IllegalArgumentException("parameters " + values.keySet() + " do not match the network's "
                     + shapes.keySet());
         }
         NDManager m = NeuralEngine.newManager();
+        UserHead head;
         try {
             Map<String, NDArray> a = new LinkedHashMap<>();
             for (Map.Entry<String, Shape> e : shapes.entrySet()) {
@@ -349,6 +349,9 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
                         net.pooled(v, NeuMfNetwork.ITEM_FEATURE, itemBags.of(range(data.interactions().numItems()))));
                 part.attach(m);
                 a.put(ITEM_PART, part);
+                NDArray userPooled = userPooled(v, range(data.interactions().numUsers()));
+                head = new UserHead(net.dims(), values, part.toFloatArray(), userPooled == null ? null
+                        : userPooled.matMul(v.get(NeuMfNetwork.IN_USER_FEATURE)).toFloatArray());
             }
             this.arrays = a;
             this.manager = m;
@@ -356,6 +359,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
             m.close();
             throw e;
         }
+        this.head = head;
+        this.objective = new UserObjective(head, config, negativeOrder(data.interactions().numItems(), config.seed()));
         this.userGmf = values.get(NeuMfNetwork.USER_GMF).clone();
         this.userMlp = values.get(NeuMfNetwork.USER_MLP).clone();
         float[] all = new float[layout.size()];
@@ -463,7 +468,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
             for (int k = 0; k < users.length; k++) {
                 histories[k] = data.interactions().userRow(users[k]);
             }
-            float[][] fitted = fenced(() -> objective.fit(manager, arrays, users, histories, numItems()));
+            float[][] fitted = fenced(() -> objective.fit(users, histories, numItems()));
             for (int k = 0; k < users.length; k++) {
                 System.arraycopy(fitted[k], 0, g, users[k] * kg, kg);
                 System.arraycopy(fitted[k], kg, m, users[k] * km, km);
@@ -623,6 +628,11 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         return data.userFeatures();
     }
 
+    /** The network restricted to one user, on the Java heap (for tests). */
+    UserHead userHead() {
+        return head;
+    }
+
     /** The flattened layout of all parameters (the vectors of {@link Scope#ALL}). */
     public ParameterLayout parameterLayout() {
         return layout;
@@ -659,7 +669,8 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
 
     /**
      * The scores of every item for {@code user} with the user's parameters replaced by {@code parameters}
-     * ([p^G, p^M], as {@link #foldIn} gives); the user's side features stay.
+     * ([p^G, p^M], as {@link #foldIn} gives); the user's side features stay. Computed on the Java heap
+     * ({@code UserHead}: the network restricted to one user), equal to the engine's forward pass to float rounding.
      *
      * @throws IllegalArgumentException if {@code parameters} does not have {@link #dimension(Scope) USER} entries
      */
@@ -671,13 +682,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         if (out.length < ni) {
             throw new IllegalArgumentException("output has " + out.length + " entries for " + ni + " items");
         }
-        float[] f = inCall(m -> {
-            View v = View.of(m, arrays);
-            NDArray[] p = userArrays(m, parameters);
-            return net.logits(v, null, p[0], p[1], userPooled(v, new int[] {user}), v.get(ITEM_PART),
-                    v.get(NeuMfNetwork.ITEM_GMF)).toFloatArray();
-        });
-        System.arraycopy(f, 0, out, 0, ni);
+        head.scoreAll(user, parameters, out);
     }
 
     private NDArray[] userArrays(NDManager m, float[] parameters) {
@@ -788,7 +793,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         Objects.checkIndex(user, data.interactions().numUsers());
         int[] users = new int[histories.length];
         Arrays.fill(users, user);
-        return fenced(() -> objective.fit(manager, arrays, users, histories, numItems()));
+        return fenced(() -> objective.fit(users, histories, numItems()));
     }
 
     /** (lambda / 2) (|g|^2 + |m|^2), the regularizer of the user objective. */
@@ -1132,8 +1137,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         float[] p = parameters == null ? userParameters(user) : parameters;
         requireUserVector(p);
         UserObjective.Rows rows = objective.rows(new Row[] {history}, numItems());
-        UserObjective.Evaluation e = fenced(() -> objective.evaluate(manager, arrays, new int[] {user},
-                new float[][] {p}, rows, true));
+        UserObjective.Evaluation e = objective.evaluate(new int[] {user}, new float[][] {p}, rows, true);
         double[] flat = objective.hessian(rows, 0, e);
         int d = objective.dimension();
         double[][] h = new double[d][];

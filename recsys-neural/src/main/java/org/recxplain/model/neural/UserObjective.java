@@ -1,16 +1,11 @@
 package org.recxplain.model.neural;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import it.unimi.dsi.fastutil.floats.FloatArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.recxplain.data.Row;
 import org.recxplain.model.linalg.Cholesky;
-import org.recxplain.model.neural.NeuMfNetwork.View;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,8 +13,8 @@ import java.util.Objects;
  * its rows (the user's positives and the seeded negatives N(H)), its value, gradient and Hessian with
  * respect to p = [p^G, p^M], and its minimisation (the fold-in).
  *
- * <p>The network gives the logits f_r and their Jacobian rows J_r = df_r/dp (one first-order backward pass,
- * one copy of p per row); the rest is assembled in double precision:
+ * <p>{@link UserHead} gives the logits f_r and their Jacobian rows J_r = df_r/dp in plain arrays; the rest is
+ * assembled in double precision:
  * <pre>
  *   L(p) = sum_r w_r softplus(s_r f_r) + (lambda / 2) |p|^2            (s = -1 positive, +1 negative)
  *   g(p) = sum_r w_r s_r sigma(s_r f_r) J_r + lambda p
@@ -35,7 +30,7 @@ import java.util.Objects;
  * minimiser, not a zero of the gradient. Several users are fitted together; each user's iterations depend
  * on that user's rows only.
  *
- * <p>Thread-safety: immutable; each call works in its own array manager.
+ * <p>Thread-safety: immutable; each call works in its own arrays.
  */
 final class UserObjective {
     /** The gradient norm at which a fold-in stops. */
@@ -50,30 +45,19 @@ final class UserObjective {
     private static final double RESOLUTION = 1e-7;
     private static final int MAX_HALVINGS = 20;
 
-    private final NeuMfNetwork net;
+    private final UserHead head;
     private final NeuMf.Config config;
-    private final FeatureBags userBags;
     private final int[] negativeOrder;
-    private final String itemPart;
-    private final int kg;
-    private final int km;
 
-    /**
-     * @param itemPart the name of the cached item part of the first layer in the parameter arrays
-     */
-    UserObjective(NeuMfNetwork net, NeuMf.Config config, FeatureBags userBags, int[] negativeOrder, String itemPart) {
-        this.net = net;
+    UserObjective(UserHead head, NeuMf.Config config, int[] negativeOrder) {
+        this.head = head;
         this.config = config;
-        this.userBags = userBags;
         this.negativeOrder = negativeOrder;
-        this.itemPart = itemPart;
-        this.kg = config.gmfFactors();
-        this.km = config.mlpFactors();
     }
 
     /** The dimension of p. */
     int dimension() {
-        return kg + km;
+        return head.dimension();
     }
 
     /**
@@ -136,63 +120,31 @@ final class UserObjective {
     }
 
     /**
-     * Evaluates the rows with user parameters {@code params[slot]}.
+     * Evaluates every row with user parameters {@code params[slot]}.
      *
-     * @param arrays    the model's parameter arrays (with the item-part cache)
-     * @param users     the user of each slot (for their side features)
-     * @param jacobian  whether to compute the Jacobian rows too
+     * @param users    the user of each slot (for their side features)
+     * @param jacobian whether to compute the Jacobian rows too
      */
-    Evaluation evaluate(NDManager parent, Map<String, NDArray> arrays, int[] users, float[][] params, Rows rows,
-                        boolean jacobian) {
-        int n = rows.size();
-        if (n == 0) {
-            return new Evaluation(new float[0], new float[0]);
+    Evaluation evaluate(int[] users, float[][] params, Rows rows, boolean jacobian) {
+        Evaluation e = new Evaluation(new float[rows.size()], jacobian ? new float[rows.size() * dimension()] : null);
+        int[] all = new int[users.length];
+        for (int b = 0; b < all.length; b++) {
+            all[b] = b;
         }
-        try (NDManager m = parent.newSubManager()) {
-            View v = View.of(m, arrays);
-            NDArray items = m.create(rows.items());
-            NDArray part = NeuMfNetwork.rows(v.get(itemPart), items);
-            NDArray itemGmf = NeuMfNetwork.rows(v.get(NeuMfNetwork.ITEM_GMF), items);
-            NDArray pooled = userBags.numFeatures() == 0 ? null
-                    : net.pooled(v, NeuMfNetwork.USER_FEATURE, userBags.of(users));
-            if (!jacobian) {
-                NDArray g = m.create(flatten(params, 0, kg), new Shape(params.length, kg));
-                NDArray mm = m.create(flatten(params, kg, km), new Shape(params.length, km));
-                return new Evaluation(net.logits(v, m.create(rows.slot()), g, mm, pooled, part, itemGmf)
-                        .toFloatArray(), null);
-            }
-            // one copy of p per row, so that the gradient of the sum of the logits holds every row's J_r
-            float[][] perRow = new float[n][];
-            for (int r = 0; r < n; r++) {
-                perRow[r] = params[rows.slot()[r]];
-            }
-            NDArray g = Autograd.leaf(m.create(flatten(perRow, 0, kg), new Shape(n, kg)));
-            NDArray mm = Autograd.leaf(m.create(flatten(perRow, kg, km), new Shape(n, km)));
-            NDArray pooledRows = pooled == null ? null : NeuMfNetwork.rows(pooled, m.create(rows.slot()));
-            float[] f = Autograd.recording(() -> {
-                NDArray logits = net.logits(v, null, g, mm, pooledRows, part, itemGmf);
-                float[] values = logits.toFloatArray();
-                Autograd.backward(logits.sum(), false, false);
-                return values;
-            });
-            float[] jg = Autograd.gradient(g);
-            float[] jm = Autograd.gradient(mm);
-            int d = dimension();
-            float[] j = new float[n * d];
-            for (int r = 0; r < n; r++) {
-                System.arraycopy(jg, r * kg, j, r * d, kg);
-                System.arraycopy(jm, r * km, j, r * d + kg, km);
-            }
-            return new Evaluation(f, j);
-        }
+        evaluate(users, params, rows, all, e);
+        return e;
     }
 
-    private static float[] flatten(float[][] rows, int from, int width) {
-        float[] out = new float[rows.length * width];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], from, out, r * width, width);
+    /**
+     * Evaluates the rows of the histories {@code which} (slots of {@code rows}) with user parameters
+     * {@code params[slot]} into {@code e} (its Jacobian too unless that is null); other rows are left as they are.
+     */
+    private void evaluate(int[] users, float[][] params, Rows rows, int[] which, Evaluation e) {
+        UserHead.Scratch s = head.new Scratch();
+        for (int b : which) {
+            head.evaluate(users[b], params[b], rows.items(), rows.start()[b], rows.start()[b + 1], e.logits(),
+                    e.jacobian(), s);
         }
-        return out;
     }
 
     /** L of history b at p from the logits of its rows. */
@@ -253,9 +205,12 @@ final class UserObjective {
      *
      * @return the fitted [p^G, p^M] of each history
      */
-    float[][] fit(NDManager parent, Map<String, NDArray> arrays, int[] users, Row[] histories, int numItems) {
+    float[][] fit(int[] users, Row[] histories, int numItems) {
         int b = users.length;
         int d = dimension();
+        Rows rows = rows(histories, numItems);
+        Evaluation e = new Evaluation(new float[rows.size()], new float[rows.size() * d]);
+        float[] trialLogits = new float[rows.size()];
         float[][] p = new float[b][d];
         boolean[] done = new boolean[b];
         double[] steps = new double[b];
@@ -265,75 +220,55 @@ final class UserObjective {
             if (active.length == 0) {
                 break;
             }
-            int[] activeUsers = select(users, active);
-            Row[] activeHistories = new Row[active.length];
-            float[][] activeParams = new float[active.length][];
-            for (int a = 0; a < active.length; a++) {
-                activeHistories[a] = histories[active[a]];
-                activeParams[a] = p[active[a]];
-            }
-            Rows rows = rows(activeHistories, numItems);
-            Evaluation e = evaluate(parent, arrays, activeUsers, activeParams, rows, true);
-            double[] loss = new double[active.length];
-            double[] slope = new double[active.length];
-            double[][] step = new double[active.length][];
-            for (int a = 0; a < active.length; a++) {
-                double[] g = gradient(rows, a, e, activeParams[a]);
+            evaluate(users, p, rows, active, e);
+            double[] loss = new double[b];
+            double[] slope = new double[b];
+            double[][] step = new double[b][];
+            IntArrayList pending = new IntArrayList();
+            for (int a : active) {
+                double[] g = gradient(rows, a, e, p[a]);
                 if (Math.sqrt(dot(g, g)) <= TOLERANCE) {
-                    done[active[a]] = true;
+                    done[a] = true;
                     continue;
                 }
                 double[] delta = newtonStep(hessian(rows, a, e), g, d);
-                loss[a] = loss(rows, a, e.logits(), activeParams[a]);
+                loss[a] = loss(rows, a, e.logits(), p[a]);
                 slope[a] = dot(g, delta);
                 if (-slope[a] / 2 <= RESOLUTION * Math.max(1, Math.abs(loss[a]))) {
-                    done[active[a]] = true;
+                    done[a] = true;
                     continue;
                 }
                 step[a] = delta;
+                pending.add(a);
             }
-            lineSearch(parent, arrays, activeUsers, activeHistories, activeParams, numItems, loss, slope, step, done,
-                    active, p, steps);
+            lineSearch(users, rows, p, loss, slope, step, pending, done, steps, trialLogits);
         }
         return p;
     }
 
     /**
-     * Backtracking (Armijo) along each user's Newton step, each halving evaluating only the users still
-     * searching; a user without any decrease, or with a negligible one, is done.
+     * Backtracking (Armijo) along each pending history's Newton step, each halving evaluating only the
+     * histories still searching; a history without any decrease, or with a negligible one, is done.
      */
-    private void lineSearch(NDManager parent, Map<String, NDArray> arrays, int[] activeUsers, Row[] activeHistories,
-                            float[][] activeParams, int numItems, double[] loss, double[] slope, double[][] step,
-                            boolean[] done, int[] active, float[][] p, double[] steps) {
-        IntArrayList pending = new IntArrayList();
-        for (int a = 0; a < active.length; a++) {
-            if (step[a] != null) {
-                pending.add(a);
-            }
-        }
+    private void lineSearch(int[] users, Rows rows, float[][] p, double[] loss, double[] slope, double[][] step,
+                            IntArrayList pending, boolean[] done, double[] steps, float[] trialLogits) {
+        Evaluation trial = new Evaluation(trialLogits, null);
+        float[][] moved = new float[p.length][];
         for (int halving = 0; halving < MAX_HALVINGS && !pending.isEmpty(); halving++) {
-            int n = pending.size();
-            int[] users = new int[n];
-            Row[] histories = new Row[n];
-            float[][] trial = new float[n][];
-            for (int q = 0; q < n; q++) {
-                int a = pending.getInt(q);
-                users[q] = activeUsers[a];
-                histories[q] = activeHistories[a];
-                trial[q] = moved(activeParams[a], step[a], Math.scalb(firstStep(steps[active[a]]), -halving));
+            int[] which = pending.toIntArray();
+            for (int a : which) {
+                moved[a] = moved(p[a], step[a], Math.scalb(firstStep(steps[a]), -halving));
             }
-            Rows rows = rows(histories, numItems);
-            float[] f = evaluate(parent, arrays, users, trial, rows, false).logits();
+            evaluate(users, moved, rows, which, trial);
             IntArrayList still = new IntArrayList();
-            for (int q = 0; q < n; q++) {
-                int a = pending.getInt(q);
-                double l = loss(rows, q, f, trial[q]);
-                double t = Math.scalb(firstStep(steps[active[a]]), -halving);
+            for (int a : which) {
+                double l = loss(rows, a, trialLogits, moved[a]);
+                double t = Math.scalb(firstStep(steps[a]), -halving);
                 if (l <= loss[a] + 1e-4 * t * slope[a]) {
-                    steps[active[a]] = t;
-                    p[active[a]] = trial[q];
+                    steps[a] = t;
+                    p[a] = moved[a];
                     if (loss[a] - l <= STALL * Math.max(1, Math.abs(loss[a]))) {
-                        done[active[a]] = true;   // converged as far as the objective can tell
+                        done[a] = true;   // converged as far as the objective can tell
                     }
                 } else {
                     still.add(a);
@@ -342,7 +277,7 @@ final class UserObjective {
             pending = still;
         }
         for (int a : pending) {
-            done[active[a]] = true;   // no decrease left at float precision
+            done[a] = true;   // no decrease left at float precision
         }
     }
 
@@ -397,14 +332,6 @@ final class UserObjective {
             }
         }
         return a.toIntArray();
-    }
-
-    private static int[] select(int[] values, int[] positions) {
-        int[] out = new int[positions.length];
-        for (int k = 0; k < positions.length; k++) {
-            out[k] = values[positions[k]];
-        }
-        return out;
     }
 
     static double softplus(double z) {

@@ -53,6 +53,46 @@ class NeuMfDerivativesTest {
     }
 
     @Test
+    void theJavaUserHeadGivesTheEnginesLogitsAndJacobians() {
+        // the fixture's network (two hidden layers) and one with a single hidden layer; more rows than one
+        // block of the head, items repeated, so that block boundaries are crossed
+        NeuMf shallow = NeuMf.train(data, Fixtures.SMALL.withHidden(List.of(6)).withEpochs(1));
+        try {
+            for (NeuMf m : List.of(model, shallow)) {
+                int user = 14;
+                int n = 600;
+                int[] items = new int[n];
+                SplittableRandom rnd = new SplittableRandom(3);
+                for (int r = 0; r < n; r++) {
+                    items[r] = rnd.nextInt(data.interactions().numItems());
+                }
+                int d = m.dimension(NeuMf.Scope.USER);
+                float[] logits = new float[n];
+                float[] jacobian = new float[n * d];
+                UserHead head = m.userHead();
+                head.evaluate(user, m.userParameters(user), items, 0, n, logits, jacobian, head.new Scratch());
+                Row[] itemRows = new Row[n];
+                for (int r = 0; r < n; r++) {
+                    itemRows[r] = data.itemFeatures().of(items[r]);
+                }
+                float[] byEngine = new float[n];
+                m.scoreWithFeatures(user, data.userFeatures().of(user), items, itemRows, byEngine);
+                for (int r = 0; r < n; r++) {
+                    assertEquals(byEngine[r], logits[r], 1e-5, "logit of row " + r);
+                }
+                for (int r = 0; r < n; r += 37) {
+                    float[] g = m.predictionGradient(user, items[r], NeuMf.Scope.USER);
+                    for (int c = 0; c < d; c++) {
+                        assertEquals(g[c], jacobian[r * d + c], 1e-5, "row " + r + ", coordinate " + c);
+                    }
+                }
+            }
+        } finally {
+            shallow.close();
+        }
+    }
+
+    @Test
     void allParameterGradientMatchesFiniteDifferencesOfPerturbedModels() {
         int user = 2;
         int item = 30;

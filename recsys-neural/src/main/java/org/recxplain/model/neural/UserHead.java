@@ -1,0 +1,280 @@
+package org.recxplain.model.neural;
+
+import java.util.Map;
+
+/**
+ * The network's logit f(u, i) as a function of one user's own parameters p = [p^G, p^M], every other
+ * parameter fixed, in plain arrays on the Java heap: the logits of the user objective's rows and their
+ * Jacobian rows J = df/dp, without a call into the native engine.
+ *
+ * <p>With the item side of the first layer cached per item (a_i = W_i q_i^M + W_f e_i + b_0, as the network
+ * caches it) and the user's side-feature part c_u = W_g e_u, the logit and its Jacobian are
+ * <pre>
+ *   z_0 = a_i + c_u + W_u p^M,   z_l = W_l relu(z_{l-1}) + b_l,   f = w_M . relu(z_{L-1}) + (w_G * q_i^G) . p^G + b
+ *   df/dp^G = w_G * q_i^G,       df/dp^M = W_u^T delta_0,   delta_{L-1} = w_M [z_{L-1} > 0],
+ *   delta_{l-1} = (W_l^T delta_l) [z_{l-1} > 0]
+ * </pre>
+ * (the ReLU's derivative at 0 is 0, as PyTorch's). This is the network of {@link NeuMfNetwork} restricted to
+ * one user: a fold-in evaluates it some hundred thousand rows at a time in dozens of small steps, where the
+ * native engine's cost is its per-call overhead and a backward pass with one copy of p per row. The engine's
+ * graph ({@link NeuMfNetwork#logits}) remains the definition for training and for derivatives in all
+ * parameters; the two agree to float rounding (tested).
+ *
+ * <p>Thread-safety: immutable; every call works in its own scratch arrays.
+ */
+final class UserHead {
+    private final int kg;
+    private final int km;
+    private final int[] hidden;
+    private final int numItems;
+    /** a_i per unit of the first layer, [h_0][I]. */
+    private final float[][] itemPart;
+    /** w_G * q_i^G per GMF factor, [k_G][I]: the GMF tower's share of f per unit of p^G (and df/dp^G). */
+    private final float[][] itemGmf;
+    /** c_u per user, [U, h_0], or null when users have no side features. */
+    private final float[] userPart;
+    /** W_u as stored, [k_M, h_0]. */
+    private final float[] inUser;
+    /** W_l (l >= 1) as stored, [h_{l-1}, h_l]; index 0 unused. */
+    private final float[][] weights;
+    private final float[][] biases;
+    private final float[] outMlp;
+    private final float outBias;
+
+    /**
+     * @param values   every parameter's values by name (as {@link NeuMfNetwork#names()})
+     * @param itemPart the cached item side of the first layer, [I, h_0]
+     * @param userPart the users' side-feature part of the first layer, [U, h_0], or null
+     */
+    UserHead(NeuMfNetwork.Dims dims, Map<String, float[]> values, float[] itemPart, float[] userPart) {
+        this.kg = dims.gmf();
+        this.km = dims.mlp();
+        this.hidden = dims.hidden().clone();
+        this.numItems = dims.items();
+        if (itemPart.length != numItems * hidden[0] || userPart != null && userPart.length != dims.users() * hidden[0]) {
+            throw new IllegalArgumentException("item or user part does not match the network's sizes");
+        }
+        this.itemPart = transposed(itemPart, numItems, hidden[0], null);
+        this.userPart = userPart;
+        this.inUser = values.get(NeuMfNetwork.IN_USER).clone();
+        this.itemGmf = transposed(values.get(NeuMfNetwork.ITEM_GMF), numItems, kg, values.get(NeuMfNetwork.OUT_GMF));
+        this.weights = new float[hidden.length][];
+        this.biases = new float[hidden.length][];
+        for (int l = 1; l < hidden.length; l++) {
+            weights[l] = values.get(NeuMfNetwork.weight(l)).clone();
+            biases[l] = values.get(NeuMfNetwork.bias(l)).clone();
+        }
+        this.outMlp = values.get(NeuMfNetwork.OUT_MLP).clone();
+        this.outBias = values.get(NeuMfNetwork.OUT_BIAS)[0];
+    }
+
+    /** A row-major [rows, cols] matrix as [cols][rows], each column scaled by {@code scale[col]} if given. */
+    private static float[][] transposed(float[] m, int rows, int cols, float[] scale) {
+        float[][] t = new float[cols][rows];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c][r] = scale == null ? m[r * cols + c] : scale[c] * m[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    /** The length of p. */
+    int dimension() {
+        return kg + km;
+    }
+
+    /**
+     * The user side of the first layer's pre-activation, c_u + W_u p^M (computed once per user and p, shared
+     * by all of that user's rows).
+     */
+    float[] userSide(int user, float[] p) {
+        int h0 = hidden[0];
+        float[] u = new float[h0];
+        if (userPart != null) {
+            System.arraycopy(userPart, user * h0, u, 0, h0);
+        }
+        for (int j = 0; j < km; j++) {
+            float pj = p[kg + j];
+            int o = j * h0;
+            for (int c = 0; c < h0; c++) {
+                u[c] += pj * inUser[o + c];
+            }
+        }
+        return u;
+    }
+
+    /**
+     * Rows evaluated together. Each unit's values over a block's rows are one array, so that the loops run
+     * along rows, each over its own arrays (the JIT vectorises them; over one shared array at two offsets
+     * it cannot tell that they do not overlap, and does not).
+     */
+    private static final int BLOCK = 256;
+
+    /**
+     * Work arrays for evaluations: each layer's pre-activations, activations and back-propagated derivatives
+     * for one block of rows, as [unit][row]. Not thread-safe: one per thread and call.
+     */
+    final class Scratch {
+        private final float[][][] z = new float[hidden.length][][];
+        private final float[][][] a = new float[hidden.length][][];
+        private final float[][][] delta = new float[hidden.length][][];
+        private final float[][] jm = new float[km][BLOCK];
+        private final float[] f = new float[BLOCK];
+        private final int[] rowItems = new int[BLOCK];
+
+        Scratch() {
+            for (int l = 0; l < hidden.length; l++) {
+                z[l] = new float[hidden[l]][BLOCK];
+                a[l] = new float[hidden[l]][BLOCK];
+                delta[l] = new float[hidden[l]][BLOCK];
+            }
+        }
+    }
+
+    /**
+     * The logits of (user, items[r]) at p for rows r in [from, to) into {@code logits[r]}; with
+     * {@code jacobian} not null, also df/dp of each row into {@code jacobian[r * dimension() ..]}.
+     *
+     * @param items item of each row, or null for row r = item r
+     */
+    void evaluate(int user, float[] p, int[] items, int from, int to, float[] logits, float[] jacobian, Scratch s) {
+        float[] side = userSide(user, p);
+        for (int at = from; at < to; at += BLOCK) {
+            int n = Math.min(BLOCK, to - at);
+            for (int q = 0; q < n; q++) {
+                s.rowItems[q] = items == null ? at + q : items[at + q];
+            }
+            forward(p, side, n, s);
+            System.arraycopy(s.f, 0, logits, at, n);
+            if (jacobian != null) {
+                backward(n, s);
+                int d = kg + km;
+                for (int q = 0; q < n; q++) {
+                    int o = (at + q) * d;
+                    int i = s.rowItems[q];
+                    for (int c = 0; c < kg; c++) {
+                        jacobian[o + c] = itemGmf[c][i];
+                    }
+                    for (int j = 0; j < km; j++) {
+                        jacobian[o + kg + j] = s.jm[j][q];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every item's logit for {@code user} with parameters p, into {@code out[0 .. numItems)}. */
+    void scoreAll(int user, float[] p, float[] out) {
+        evaluate(user, p, null, 0, numItems, out, null, new Scratch());
+    }
+
+    /** The block's logits into {@code s.f}, leaving every layer's values in {@code s}. */
+    private void forward(float[] p, float[] side, int n, Scratch s) {
+        int h0 = hidden[0];
+        int[] rowItems = s.rowItems;
+        for (int c = 0; c < h0; c++) {
+            float[] z = s.z[0][c];
+            float[] part = itemPart[c];
+            float u = side[c];
+            for (int q = 0; q < n; q++) {
+                z[q] = part[rowItems[q]] + u;
+            }
+        }
+        int last = hidden.length - 1;
+        for (int l = 0; l <= last; l++) {
+            for (int c = 0; c < hidden[l]; c++) {
+                float[] z = s.z[l][c];
+                float[] a = s.a[l][c];
+                for (int q = 0; q < n; q++) {
+                    a[q] = Math.max(z[q], 0f);
+                }
+            }
+            if (l < last) {
+                layer(weights[l + 1], biases[l + 1], s.a[l], s.z[l + 1], n);
+            }
+        }
+        float[] f = s.f;
+        java.util.Arrays.fill(f, 0, n, outBias);
+        float[][] top = s.a[last];
+        for (int c = 0; c < top.length; c++) {
+            float w = outMlp[c];
+            float[] a = top[c];
+            for (int q = 0; q < n; q++) {
+                f[q] += w * a[q];
+            }
+        }
+        for (int c = 0; c < kg; c++) {
+            float pc = p[c];
+            float[] g = itemGmf[c];
+            for (int q = 0; q < n; q++) {
+                f[q] += pc * g[rowItems[q]];
+            }
+        }
+    }
+
+    /** out[c][q] = b[c] + sum_r in[r][q] w[r][c] for the block's n rows. */
+    private static void layer(float[] w, float[] b, float[][] in, float[][] out, int n) {
+        int outUnits = out.length;
+        for (int c = 0; c < outUnits; c++) {
+            java.util.Arrays.fill(out[c], 0, n, b[c]);
+        }
+        for (int r = 0; r < in.length; r++) {
+            float[] x = in[r];
+            for (int c = 0; c < outUnits; c++) {
+                float wrc = w[r * outUnits + c];
+                float[] o = out[c];
+                for (int q = 0; q < n; q++) {
+                    o[q] += wrc * x[q];
+                }
+            }
+        }
+    }
+
+    /** df/dp^M of the block's rows into {@code s.jm}, from the values {@link #forward} left in {@code s}. */
+    private void backward(int n, Scratch s) {
+        int last = hidden.length - 1;
+        float[][] delta = s.delta[last];
+        for (int c = 0; c < hidden[last]; c++) {
+            float w = outMlp[c];
+            float[] z = s.z[last][c];
+            float[] dc = delta[c];
+            for (int q = 0; q < n; q++) {
+                dc[q] = z[q] > 0 ? w : 0f;
+            }
+        }
+        for (int l = last; l >= 1; l--) {
+            int out = hidden[l];
+            float[] w = weights[l];
+            float[][] prev = s.delta[l - 1];
+            for (int r = 0; r < prev.length; r++) {
+                float[] pr = prev[r];
+                java.util.Arrays.fill(pr, 0, n, 0f);
+                for (int c = 0; c < out; c++) {
+                    float wrc = w[r * out + c];
+                    float[] dc = delta[c];
+                    for (int q = 0; q < n; q++) {
+                        pr[q] += wrc * dc[q];
+                    }
+                }
+                float[] z = s.z[l - 1][r];
+                for (int q = 0; q < n; q++) {
+                    pr[q] = z[q] > 0 ? pr[q] : 0f;
+                }
+            }
+            delta = prev;
+        }
+        int h0 = hidden[0];
+        for (int j = 0; j < km; j++) {
+            float[] jj = s.jm[j];
+            java.util.Arrays.fill(jj, 0, n, 0f);
+            for (int c = 0; c < h0; c++) {
+                float wjc = inUser[j * h0 + c];
+                float[] dc = delta[c];
+                for (int q = 0; q < n; q++) {
+                    jj[q] += wjc * dc[q];
+                }
+            }
+        }
+    }
+}
