@@ -130,6 +130,10 @@ class SaveLoadTest {
                 m.scoreFolded(u, history, few, fa);
                 loaded.scoreFolded(u, history, few, fb);
                 assertArrayEquals(bits(fa), bits(fb));
+                for (int p = 0; p < few.length; p++) {
+                    assertEquals(a[few[p]], fa[p], 1e-6 * Math.max(1, Math.abs(a[few[p]])),
+                            name + ": scoreFolded of item " + few[p] + " agrees with scoreAllFolded");
+                }
             }
         }
     }

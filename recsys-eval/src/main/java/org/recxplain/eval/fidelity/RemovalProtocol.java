@@ -65,9 +65,10 @@ public final class RemovalProtocol {
 
     /**
      * The removal curves of several removal orders of one target ({@link #curve(int, int, double, int[],
-     * ExactRemoval)} for each), with every fold-in refit of all of them in one call of
+     * ExactRemoval)} for each), with every fold-in refit without removed interactions in one call of
      * {@link FoldIn#scoreAllFolded(int, Row[], float[][])} (models that fit histories in batches fit them in
-     * one pass).
+     * one pass); the refits with only the removed interactions score just the target
+     * ({@link FoldIn#scoreFolded}).
      */
     public List<Optional<RemovalCurve>> curves(int user, int item, double original, List<int[]> orders,
                                                ExactRemoval exact) {
@@ -97,40 +98,31 @@ public final class RemovalProtocol {
         // per curve and Ke: the scores without the Ke first entries, and the target's score with only them
         float[][] without = new float[total][];
         double[] only = new double[total];
+        float[] one = new float[1];
+        Row[] refits = new Row[total + extra.length];
+        for (int c = 0, at = 0; c < ks.length; c++) {
+            for (int ke = 1; ke <= ks[c]; ke++, at++) {
+                int[] set = java.util.Arrays.copyOf(orders.get(c), ke);
+                without[at] = new float[model.numItems()];
+                if (exact != null) {
+                    exact.scoreAllWithout(without[at], set);
+                } else {
+                    refits[at] = history.without(set);
+                }
+                model.scoreFolded(user, history.only(set), new int[] {item}, one);
+                only[at] = one[0];
+            }
+        }
         if (exact != null) {
             if (extra.length > 0) {
                 model.scoreAllFolded(user, extra, extraScores);
             }
-            float[] one = new float[1];
-            for (int c = 0, at = 0; c < ks.length; c++) {
-                for (int ke = 1; ke <= ks[c]; ke++, at++) {
-                    int[] set = java.util.Arrays.copyOf(orders.get(c), ke);
-                    without[at] = new float[model.numItems()];
-                    exact.scoreAllWithout(without[at], set);
-                    model.scoreFolded(user, history.only(set), new int[] {item}, one);
-                    only[at] = one[0];
-                }
-            }
         } else {
-            Row[] refits = new Row[2 * total + extra.length];
-            for (int c = 0, at = 0; c < ks.length; c++) {
-                for (int ke = 1; ke <= ks[c]; ke++, at++) {
-                    int[] set = java.util.Arrays.copyOf(orders.get(c), ke);
-                    refits[at] = history.without(set);
-                    refits[total + at] = history.only(set);
-                }
-            }
-            System.arraycopy(extra, 0, refits, 2 * total, extra.length);
+            System.arraycopy(extra, 0, refits, total, extra.length);
             float[][] scores = new float[refits.length][];
-            for (int b = 0; b < 2 * total; b++) {
-                scores[b] = new float[model.numItems()];
-            }
-            System.arraycopy(extraScores, 0, scores, 2 * total, extra.length);
+            System.arraycopy(without, 0, scores, 0, total);
+            System.arraycopy(extraScores, 0, scores, total, extra.length);
             model.scoreAllFolded(user, refits, scores);
-            for (int at = 0; at < total; at++) {
-                without[at] = scores[at];
-                only[at] = scores[total + at][item];
-            }
         }
         List<Optional<RemovalCurve>> out = new ArrayList<>(ks.length);
         for (int c = 0, at = 0; c < ks.length; c++) {

@@ -156,9 +156,15 @@ final class AlsCoalitionGame {
         double[] a = start.clone();
         double[] b = bStart == null ? new double[k] : bStart.clone();
         double sign = grow ? 1 : -1;
+        int[] rows = new int[set.length];
+        double[] weights = new double[set.length];
+        for (int q = 0; q < set.length; q++) {
+            rows[q] = idx[set[q]];
+            weights[q] = sign * d[set[q]];
+        }
+        Dense.addOuters(a, y, k, rows, weights, set.length);
         for (int p : set) {
             int off = idx[p] * k;
-            Dense.addOuter(a, y, off, sign * d[p], k);
             for (int f = 0; f < k; f++) {
                 b[f] += sign * cp[p] * y[off + f];
             }

@@ -277,10 +277,14 @@ public final class ImplicitAls implements FoldIn {
         java.util.Arrays.fill(b, 0);
         int[] idx = row.indices();
         float[] val = row.values();
+        double[] weights = new double[idx.length];
+        for (int p = 0; p < idx.length; p++) {
+            weights[p] = (1 + alpha * val[p]) - 1;
+        }
+        Dense.addOuters(a, fixed, k, idx, weights, idx.length);
         for (int p = 0; p < idx.length; p++) {
             double c = 1 + alpha * val[p];
             int off = idx[p] * k;
-            Dense.addOuter(a, fixed, off, c - 1, k);
             if (val[p] > 0) {
                 for (int f = 0; f < k; f++) {
                     b[f] += c * fixed[off + f];

@@ -724,6 +724,19 @@ public final class BprMf implements FoldIn {
         scoreAll(foldIn(history), 0, out);
     }
 
+    /** Scores only {@code items} after the fold-in. */
+    @Override
+    public void scoreFolded(int user, Row history, int[] items, float[] out) {
+        Objects.checkIndex(user, data.interactions().numUsers());
+        for (int i : items) {
+            Objects.checkIndex(i, numItems());
+        }
+        double[] p = foldIn(history);
+        for (int q = 0; q < items.length; q++) {
+            out[q] = (float) score(p, 0, items[q]);
+        }
+    }
+
     @Override
     public String toString() {
         return "BprMf[" + info.id() + ", " + config + "]";

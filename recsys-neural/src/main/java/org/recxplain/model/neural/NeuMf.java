@@ -719,13 +719,14 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
         }
     }
 
+    /** Scores only {@code items} after the fold-in (the network is evaluated on those rows alone). */
     @Override
     public void scoreFolded(int user, Row history, int[] items, float[] out) {
-        float[] all = new float[numItems()];
-        scoreAllFolded(user, history, all);
-        for (int p = 0; p < items.length; p++) {
-            out[p] = all[Objects.checkIndex(items[p], all.length)];
+        for (int i : items) {
+            Objects.checkIndex(i, numItems());
         }
+        float[] p = foldIn(user, history);
+        head.evaluate(user, p, items, 0, items.length, out, null, head.new Scratch());
     }
 
     @Override
