@@ -1,6 +1,7 @@
 package org.recxplain.model.neural;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The network's logit f(u, i) as a function of one user's own parameters p = [p^G, p^M], every other
@@ -27,10 +28,8 @@ final class UserHead {
     private final int km;
     private final int[] hidden;
     private final int numItems;
-    /** a_i per unit of the first layer, [h_0][I]. */
-    private final float[][] itemPart;
-    /** w_G * q_i^G per GMF factor, [k_G][I]: the GMF tower's share of f per unit of p^G (and df/dp^G). */
-    private final float[][] itemGmf;
+    /** Every item, in index order, as rows. */
+    private final ItemRows allItems;
     /** c_u per user, [U, h_0], or null when users have no side features. */
     private final float[] userPart;
     /** W_u as stored, [k_M, h_0]. */
@@ -54,10 +53,10 @@ final class UserHead {
         if (itemPart.length != numItems * hidden[0] || userPart != null && userPart.length != dims.users() * hidden[0]) {
             throw new IllegalArgumentException("item or user part does not match the network's sizes");
         }
-        this.itemPart = transposed(itemPart, numItems, hidden[0], null);
+        this.allItems = new ItemRows(numItems, transposed(itemPart, numItems, hidden[0], null),
+                transposed(values.get(NeuMfNetwork.ITEM_GMF), numItems, kg, values.get(NeuMfNetwork.OUT_GMF)));
         this.userPart = userPart;
         this.inUser = values.get(NeuMfNetwork.IN_USER).clone();
-        this.itemGmf = transposed(values.get(NeuMfNetwork.ITEM_GMF), numItems, kg, values.get(NeuMfNetwork.OUT_GMF));
         this.weights = new float[hidden.length][];
         this.biases = new float[hidden.length][];
         for (int l = 1; l < hidden.length; l++) {
@@ -105,23 +104,53 @@ final class UserHead {
     }
 
     /**
+     * The item side of a sequence of rows, per unit: the cached first-layer part a_i of each row's item per
+     * first-layer unit, [h_0][size], and w_G * q_i^G per GMF factor, [k_G][size] (the GMF tower's share of f
+     * per unit of p^G, and df/dp^G). A fold-in evaluates the same rows dozens of times, so it gathers them
+     * once. Immutable.
+     */
+    record ItemRows(int size, float[][] part, float[][] gmf) {
+    }
+
+    /** The rows of {@code items}, in that order. */
+    ItemRows rows(int[] items) {
+        float[][] part = new float[allItems.part.length][items.length];
+        float[][] gmf = new float[kg][items.length];
+        for (int c = 0; c < part.length; c++) {
+            float[] from = allItems.part[c];
+            float[] to = part[c];
+            for (int r = 0; r < items.length; r++) {
+                to[r] = from[Objects.checkIndex(items[r], numItems)];
+            }
+        }
+        for (int c = 0; c < kg; c++) {
+            float[] from = allItems.gmf[c];
+            float[] to = gmf[c];
+            for (int r = 0; r < items.length; r++) {
+                to[r] = from[items[r]];
+            }
+        }
+        return new ItemRows(items.length, part, gmf);
+    }
+
+    /**
      * Rows evaluated together. Each unit's values over a block's rows are one array, so that the loops run
-     * along rows, each over its own arrays (the JIT vectorises them; over one shared array at two offsets
-     * it cannot tell that they do not overlap, and does not).
+     * along rows, each over its own arrays from index 0 (the JIT vectorises them; over one shared array at
+     * two offsets it cannot tell that they do not overlap, and does not).
      */
     private static final int BLOCK = 256;
 
     /**
      * Work arrays for evaluations: each layer's pre-activations, activations and back-propagated derivatives
-     * for one block of rows, as [unit][row]. Not thread-safe: one per thread and call.
+     * for one block of rows, as [unit][row]. Not thread-safe: one per thread.
      */
     final class Scratch {
         private final float[][][] z = new float[hidden.length][][];
         private final float[][][] a = new float[hidden.length][][];
         private final float[][][] delta = new float[hidden.length][][];
+        private final float[][] g = new float[kg][BLOCK];
         private final float[][] jm = new float[km][BLOCK];
         private final float[] f = new float[BLOCK];
-        private final int[] rowItems = new int[BLOCK];
 
         Scratch() {
             for (int l = 0; l < hidden.length; l++) {
@@ -133,28 +162,23 @@ final class UserHead {
     }
 
     /**
-     * The logits of (user, items[r]) at p for rows r in [from, to) into {@code logits[r]}; with
-     * {@code jacobian} not null, also df/dp of each row into {@code jacobian[r * dimension() ..]}.
-     *
-     * @param items item of each row, or null for row r = item r
+     * The logits of (user, row r) at p for rows r in [from, to) of {@code rows} into {@code logits[r]};
+     * with {@code jacobian} not null, also df/dp of each row into {@code jacobian[r * dimension() ..]}.
      */
-    void evaluate(int user, float[] p, int[] items, int from, int to, float[] logits, float[] jacobian, Scratch s) {
+    void evaluate(int user, float[] p, ItemRows rows, int from, int to, float[] logits, float[] jacobian,
+                  Scratch s) {
         float[] side = userSide(user, p);
         for (int at = from; at < to; at += BLOCK) {
             int n = Math.min(BLOCK, to - at);
-            for (int q = 0; q < n; q++) {
-                s.rowItems[q] = items == null ? at + q : items[at + q];
-            }
-            forward(p, side, n, s);
+            forward(p, side, rows, at, n, s);
             System.arraycopy(s.f, 0, logits, at, n);
             if (jacobian != null) {
                 backward(n, s);
                 int d = kg + km;
                 for (int q = 0; q < n; q++) {
                     int o = (at + q) * d;
-                    int i = s.rowItems[q];
                     for (int c = 0; c < kg; c++) {
-                        jacobian[o + c] = itemGmf[c][i];
+                        jacobian[o + c] = s.g[c][q];
                     }
                     for (int j = 0; j < km; j++) {
                         jacobian[o + kg + j] = s.jm[j][q];
@@ -166,19 +190,17 @@ final class UserHead {
 
     /** Every item's logit for {@code user} with parameters p, into {@code out[0 .. numItems)}. */
     void scoreAll(int user, float[] p, float[] out) {
-        evaluate(user, p, null, 0, numItems, out, null, new Scratch());
+        evaluate(user, p, allItems, 0, numItems, out, null, new Scratch());
     }
 
-    /** The block's logits into {@code s.f}, leaving every layer's values in {@code s}. */
-    private void forward(float[] p, float[] side, int n, Scratch s) {
-        int h0 = hidden[0];
-        int[] rowItems = s.rowItems;
-        for (int c = 0; c < h0; c++) {
+    /** The logits of rows [at, at + n) into {@code s.f}, leaving every layer's values in {@code s}. */
+    private void forward(float[] p, float[] side, ItemRows rows, int at, int n, Scratch s) {
+        for (int c = 0; c < hidden[0]; c++) {
             float[] z = s.z[0][c];
-            float[] part = itemPart[c];
+            System.arraycopy(rows.part[c], at, z, 0, n);
             float u = side[c];
             for (int q = 0; q < n; q++) {
-                z[q] = part[rowItems[q]] + u;
+                z[q] += u;
             }
         }
         int last = hidden.length - 1;
@@ -206,9 +228,10 @@ final class UserHead {
         }
         for (int c = 0; c < kg; c++) {
             float pc = p[c];
-            float[] g = itemGmf[c];
+            float[] g = s.g[c];
+            System.arraycopy(rows.gmf[c], at, g, 0, n);
             for (int q = 0; q < n; q++) {
-                f[q] += pc * g[rowItems[q]];
+                f[q] += pc * g[q];
             }
         }
     }

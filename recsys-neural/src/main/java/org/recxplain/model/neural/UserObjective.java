@@ -131,7 +131,7 @@ final class UserObjective {
         for (int b = 0; b < all.length; b++) {
             all[b] = b;
         }
-        evaluate(users, params, rows, all, e);
+        evaluate(users, params, rows, head.rows(rows.items()), all, e, head.new Scratch());
         return e;
     }
 
@@ -139,10 +139,10 @@ final class UserObjective {
      * Evaluates the rows of the histories {@code which} (slots of {@code rows}) with user parameters
      * {@code params[slot]} into {@code e} (its Jacobian too unless that is null); other rows are left as they are.
      */
-    private void evaluate(int[] users, float[][] params, Rows rows, int[] which, Evaluation e) {
-        UserHead.Scratch s = head.new Scratch();
+    private void evaluate(int[] users, float[][] params, Rows rows, UserHead.ItemRows items, int[] which,
+                          Evaluation e, UserHead.Scratch s) {
         for (int b : which) {
-            head.evaluate(users[b], params[b], rows.items(), rows.start()[b], rows.start()[b + 1], e.logits(),
+            head.evaluate(users[b], params[b], items, rows.start()[b], rows.start()[b + 1], e.logits(),
                     e.jacobian(), s);
         }
     }
@@ -209,6 +209,8 @@ final class UserObjective {
         int b = users.length;
         int d = dimension();
         Rows rows = rows(histories, numItems);
+        UserHead.ItemRows items = head.rows(rows.items());
+        UserHead.Scratch scratch = head.new Scratch();
         Evaluation e = new Evaluation(new float[rows.size()], new float[rows.size() * d]);
         float[] trialLogits = new float[rows.size()];
         float[][] p = new float[b][d];
@@ -220,7 +222,7 @@ final class UserObjective {
             if (active.length == 0) {
                 break;
             }
-            evaluate(users, p, rows, active, e);
+            evaluate(users, p, rows, items, active, e, scratch);
             double[] loss = new double[b];
             double[] slope = new double[b];
             double[][] step = new double[b][];
@@ -241,7 +243,7 @@ final class UserObjective {
                 step[a] = delta;
                 pending.add(a);
             }
-            lineSearch(users, rows, p, loss, slope, step, pending, done, steps, trialLogits);
+            lineSearch(users, rows, items, scratch, p, loss, slope, step, pending, done, steps, trialLogits);
         }
         return p;
     }
@@ -250,8 +252,9 @@ final class UserObjective {
      * Backtracking (Armijo) along each pending history's Newton step, each halving evaluating only the
      * histories still searching; a history without any decrease, or with a negligible one, is done.
      */
-    private void lineSearch(int[] users, Rows rows, float[][] p, double[] loss, double[] slope, double[][] step,
-                            IntArrayList pending, boolean[] done, double[] steps, float[] trialLogits) {
+    private void lineSearch(int[] users, Rows rows, UserHead.ItemRows items, UserHead.Scratch scratch, float[][] p,
+                            double[] loss, double[] slope, double[][] step, IntArrayList pending, boolean[] done,
+                            double[] steps, float[] trialLogits) {
         Evaluation trial = new Evaluation(trialLogits, null);
         float[][] moved = new float[p.length][];
         for (int halving = 0; halving < MAX_HALVINGS && !pending.isEmpty(); halving++) {
@@ -259,7 +262,7 @@ final class UserObjective {
             for (int a : which) {
                 moved[a] = moved(p[a], step[a], Math.scalb(firstStep(steps[a]), -halving));
             }
-            evaluate(users, moved, rows, which, trial);
+            evaluate(users, moved, rows, items, which, trial, scratch);
             IntArrayList still = new IntArrayList();
             for (int a : which) {
                 double l = loss(rows, a, trialLogits, moved[a]);

@@ -70,7 +70,7 @@ class NeuMfDerivativesTest {
                 float[] logits = new float[n];
                 float[] jacobian = new float[n * d];
                 UserHead head = m.userHead();
-                head.evaluate(user, m.userParameters(user), items, 0, n, logits, jacobian, head.new Scratch());
+                head.evaluate(user, m.userParameters(user), head.rows(items), 0, n, logits, jacobian, head.new Scratch());
                 Row[] itemRows = new Row[n];
                 for (int r = 0; r < n; r++) {
                     itemRows[r] = data.itemFeatures().of(items[r]);
