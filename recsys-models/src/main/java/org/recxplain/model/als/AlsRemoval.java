@@ -16,6 +16,7 @@ import org.recxplain.model.linalg.RankOneRemoval;
  * <p>Thread-safety: immutable after construction and may be shared; downdates are single-threaded.
  */
 public final class AlsRemoval extends KernelRemoval {
+    private final ImplicitAls model;
     private final ImplicitAls.UserSystem system;
 
     /** Prepares exact removals from {@code user}'s training history (one factorisation, O(|H| k^2)). */
@@ -26,6 +27,7 @@ public final class AlsRemoval extends KernelRemoval {
     /** Prepares exact removals from the history of an existing user system. */
     public AlsRemoval(ImplicitAls model, ImplicitAls.UserSystem system) {
         super(kernel(model, system));
+        this.model = model;
         this.system = system;
     }
 
@@ -47,6 +49,12 @@ public final class AlsRemoval extends KernelRemoval {
     @Override
     protected double offset(int item) {
         return 0;
+    }
+
+    /** The model's column-wise scoring of every item (the same bits as the default). */
+    @Override
+    protected void scoreAll(double[] x, float[] out) {
+        model.scoreAllWithFactor(x, out);
     }
 
     /** The user system of the full history. */

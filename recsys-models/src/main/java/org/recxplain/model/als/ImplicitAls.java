@@ -13,6 +13,7 @@ import org.recxplain.model.io.ModelFile;
 import org.recxplain.model.io.ModelFormatException;
 import org.recxplain.model.io.ModelReader;
 import org.recxplain.model.linalg.Dense;
+import org.recxplain.model.linalg.FactorColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +130,8 @@ public final class ImplicitAls implements FoldIn {
     private final int k;
     private final double[] userFactors;
     private final double[] itemFactors;
+    /** The item factors by column, for scoring every item at once. */
+    private final FactorColumns itemColumns;
     private final double[] itemGram;
     /** The start of the item factors' fingerprint, part of the model id. */
     private final String itemPrint;
@@ -147,6 +150,7 @@ public final class ImplicitAls implements FoldIn {
         this.k = config.factors();
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
+        this.itemColumns = new FactorColumns(itemFactors, k);
         this.itemGram = itemGram;
         this.itemPrint = itemPrint;
         this.info = new ModelInfo(FAMILY, config.asMap(), config.seed(), Fingerprint.of(userFactors) + itemPrint);
@@ -371,7 +375,7 @@ public final class ImplicitAls implements FoldIn {
 
         /** Scores of every item with this user factor. */
         public void scoreAll(float[] out) {
-            Dense.scoreRows(itemFactors, factor, 0, k, out);
+            itemColumns.scoreAll(factor, 0, out);
         }
     }
 
@@ -427,6 +431,11 @@ public final class ImplicitAls implements FoldIn {
     }
 
     /** The item factors without copying; package-private for the exact-update kernels. */
+    /** Every item's score (rounded to float) for a user factor x. */
+    void scoreAllWithFactor(double[] x, float[] out) {
+        itemColumns.scoreAll(x, 0, out);
+    }
+
     double[] itemFactorsView() {
         return itemFactors;
     }
@@ -456,7 +465,7 @@ public final class ImplicitAls implements FoldIn {
     @Override
     public void scoreAll(int user, float[] out) {
         java.util.Objects.checkIndex(user, data.interactions().numUsers());
-        Dense.scoreRows(itemFactors, userFactors, user, k, out);
+        itemColumns.scoreAll(userFactors, user * k, out);
     }
 
     @Override

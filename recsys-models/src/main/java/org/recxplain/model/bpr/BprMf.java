@@ -555,25 +555,35 @@ public final class BprMf implements FoldIn {
                 double[] sn = scores(qn, bn, p);
                 double[] colGrad = new double[nn];
                 double[] colCurv = new double[nn];
+                double[][] qnRows = h == null ? null : rows(qn, nn);
+                // the Hessian's lower triangle, one array per row (loops over a row's columns vectorise)
+                double[][] t = null;
+                if (h != null) {
+                    t = new double[k][];
+                    for (int r = 0; r < k; r++) {
+                        t[r] = new double[r + 1];
+                    }
+                }
                 double[] v = new double[k];
+                double[] qa = new double[k];
                 for (int a = 0; a < np; a++) {
                     double rowGrad = 0;
                     double rowCurv = 0;
                     Arrays.fill(v, 0);
                     for (int b = 0; b < nn; b++) {
                         double z = sn[b] - sp[a];
-                        double t = Math.exp(-Math.abs(z));
-                        double inv = 1 / (1 + t);
-                        double sig = z >= 0 ? inv : t * inv;
+                        double e = Math.exp(-Math.abs(z));
+                        double inv = 1 / (1 + e);
+                        double sig = z >= 0 ? inv : e * inv;
                         rowGrad += sig;
                         colGrad[b] += sig;
                         if (h != null) {
-                            double curv = t * inv * inv;
+                            double curv = e * inv * inv;
                             rowCurv += curv;
                             colCurv[b] += curv;
-                            int ob = b * k;
+                            double[] qb = qnRows[b];
                             for (int f = 0; f < k; f++) {
-                                v[f] += curv * qn[ob + f];
+                                v[f] += curv * qb[f];
                             }
                         }
                     }
@@ -582,11 +592,14 @@ public final class BprMf implements FoldIn {
                         g[f] -= scale * rowGrad * qp[oa + f];
                     }
                     if (h != null) {
-                        Dense.addOuter(h, qp, oa, rowCurv * scale, k);
-                        // minus (q_i v^T + v q_i^T), where v = sum over j of curv_ij q_j
+                        // rowCurv q_i q_i^T - (q_i v^T + v q_i^T), where v = sum over j of curv_ij q_j
+                        System.arraycopy(qp, oa, qa, 0, k);
                         for (int r = 0; r < k; r++) {
+                            double wa = scale * (rowCurv * qa[r] - v[r]);
+                            double wv = -scale * qa[r];
+                            double[] tr = t[r];
                             for (int c = 0; c <= r; c++) {
-                                h[r * k + c] -= scale * (qp[oa + r] * v[c] + v[r] * qp[oa + c]);
+                                tr[c] += wa * qa[c] + wv * v[c];
                             }
                         }
                     }
@@ -597,7 +610,22 @@ public final class BprMf implements FoldIn {
                         g[f] += scale * colGrad[b] * qn[ob + f];
                     }
                     if (h != null) {
-                        Dense.addOuter(h, qn, ob, colCurv[b] * scale, k);
+                        double w = colCurv[b] * scale;
+                        double[] qb = qnRows[b];
+                        for (int r = 0; r < k; r++) {
+                            double wr = w * qb[r];
+                            double[] tr = t[r];
+                            for (int c = 0; c <= r; c++) {
+                                tr[c] += wr * qb[c];
+                            }
+                        }
+                    }
+                }
+                if (h != null) {
+                    for (int r = 0; r < k; r++) {
+                        for (int c = 0; c <= r; c++) {
+                            h[r * k + c] += t[r][c];
+                        }
                     }
                 }
             }
@@ -607,6 +635,15 @@ public final class BprMf implements FoldIn {
                     h[f * k + f] += config.regularization();
                 }
             }
+        }
+
+        /** The rows of a gathered matrix as separate arrays. */
+        private double[][] rows(double[] q, int count) {
+            double[][] out = new double[count][];
+            for (int a = 0; a < count; a++) {
+                out[a] = Arrays.copyOfRange(q, a * k, a * k + k);
+            }
+            return out;
         }
 
         double[] minimise() {
