@@ -263,6 +263,14 @@ public final class BenchmarkRunner {
         return ds.implicitThreshold() > 0 ? new ImplicitFeedback(ds.implicitThreshold(), false).apply(d) : d;
     }
 
+    /** Positions in {@code users}, the longest training history first (ties by position). */
+    private static int[] longestHistoriesFirst(Dataset data, int[] users) {
+        return IntStream.range(0, users.length).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer p) -> -data.interactions().userDegree(users[p]))
+                        .thenComparingInt(p -> p))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
     /** Users with a history, all of them or a seeded sample, ascending. */
     private int[] sampleUsers(Dataset data, int count) {
         int[] sample = Sampling.usersWithHistory(data.interactions(), count, config.seeds().get(0));
@@ -353,14 +361,21 @@ public final class BenchmarkRunner {
         int k = config.stabilityK();
         RemovalProtocol protocol = model instanceof FoldIn f ? new RemovalProtocol(f, config.maxKe()) : null;
         Obs[][] obs = new Obs[measured.size()][users.length];
+        // the longest histories first, each worker taking the next target: the run's tail is one short
+        // history, not a stream chunk that happens to hold the heavy users while the other core idles
+        int[] order = longestHistoriesFirst(data, users);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(() -> IntStream.range(0, users.length).parallel().forEach(p -> {
-                long c = PhaseTimes.now();
-                Shared shared = new Shared(model, seed, users[p]);
-                times.add("(shared)", PhaseTimes.Phase.PREPARE, c);
-                for (int x = 0; x < measured.size(); x++) {
-                    obs[x][p] = observe(model, measured.get(x), protocol, shared, seed, k);
+            pool.submit(() -> IntStream.range(0, threads).parallel().forEach(worker -> {
+                for (int q = next.getAndIncrement(); q < order.length; q = next.getAndIncrement()) {
+                    int p = order[q];
+                    long c = PhaseTimes.now();
+                    Shared shared = new Shared(model, seed, users[p]);
+                    times.add("(shared)", PhaseTimes.Phase.PREPARE, c);
+                    for (int x = 0; x < measured.size(); x++) {
+                        obs[x][p] = observe(model, measured.get(x), protocol, shared, seed, k);
+                    }
                 }
             })).join();
         } finally {
