@@ -173,10 +173,16 @@ final class UserObjective {
         return g;
     }
 
-    /** The Hessian of L of history b (row-major d x d), from the logits and Jacobian rows. */
+    /**
+     * The Hessian of L of history b (row-major d x d), from the logits and Jacobian rows. The lower triangle
+     * is summed in one array per row (loops along a row vectorise), in row order.
+     */
     double[] hessian(Rows rows, int b, Evaluation e) {
         int d = dimension();
-        double[] h = new double[d * d];
+        double[][] t = new double[d][];
+        for (int a = 0; a < d; a++) {
+            t[a] = new double[a + 1];
+        }
         double[] j = new double[d];
         for (int r = rows.start()[b]; r < rows.start()[b + 1]; r++) {
             double s = sigmoid(e.logits()[r]);
@@ -186,12 +192,15 @@ final class UserObjective {
             }
             for (int a = 0; a < d; a++) {
                 double wa = w * j[a];
+                double[] ta = t[a];
                 for (int c = 0; c <= a; c++) {
-                    h[a * d + c] += wa * j[c];
+                    ta[c] += wa * j[c];
                 }
             }
         }
+        double[] h = new double[d * d];
         for (int a = 0; a < d; a++) {
+            System.arraycopy(t[a], 0, h, a * d, a + 1);
             h[a * d + a] += config.foldInRegularization();
             for (int c = 0; c < a; c++) {
                 h[c * d + a] = h[a * d + c];
