@@ -726,7 +726,7 @@ public final class NeuMf implements FoldIn, FeatureRecommender, AutoCloseable {
             Objects.checkIndex(i, numItems());
         }
         float[] p = foldIn(user, history);
-        head.evaluate(user, p, head.rows(items), 0, items.length, out, null, head.new Scratch());
+        head.evaluate(user, p, head.rows(items), 0, items.length, out, null, head.new Scratch(items.length));
     }
 
     @Override

@@ -148,15 +148,29 @@ final class UserHead {
         private final float[][][] z = new float[hidden.length][][];
         private final float[][][] a = new float[hidden.length][][];
         private final float[][][] delta = new float[hidden.length][][];
-        private final float[][] g = new float[kg][BLOCK];
-        private final float[][] jm = new float[km][BLOCK];
-        private final float[] f = new float[BLOCK];
+        private final int block;
+        private final float[][] g;
+        private final float[][] jm;
+        private final float[] f;
 
+        /** Work arrays for blocks of the full size. */
         Scratch() {
+            this(BLOCK);
+        }
+
+        /**
+         * Work arrays for evaluations of at most {@code rows} rows at a time (a fold-in of a short history
+         * need not allocate and clear a full block per call; the values do not depend on the block size).
+         */
+        Scratch(int rows) {
+            block = Math.max(1, Math.min(BLOCK, rows));
+            g = new float[kg][block];
+            jm = new float[km][block];
+            f = new float[block];
             for (int l = 0; l < hidden.length; l++) {
-                z[l] = new float[hidden[l]][BLOCK];
-                a[l] = new float[hidden[l]][BLOCK];
-                delta[l] = new float[hidden[l]][BLOCK];
+                z[l] = new float[hidden[l]][block];
+                a[l] = new float[hidden[l]][block];
+                delta[l] = new float[hidden[l]][block];
             }
         }
     }
@@ -168,8 +182,8 @@ final class UserHead {
     void evaluate(int user, float[] p, ItemRows rows, int from, int to, float[] logits, float[] jacobian,
                   Scratch s) {
         float[] side = userSide(user, p);
-        for (int at = from; at < to; at += BLOCK) {
-            int n = Math.min(BLOCK, to - at);
+        for (int at = from; at < to; at += s.block) {
+            int n = Math.min(s.block, to - at);
             forward(p, side, rows, at, n, s);
             System.arraycopy(s.f, 0, logits, at, n);
             if (jacobian != null) {

@@ -131,7 +131,7 @@ final class UserObjective {
         for (int b = 0; b < all.length; b++) {
             all[b] = b;
         }
-        evaluate(users, params, rows, head.rows(rows.items()), all, e, head.new Scratch());
+        evaluate(users, params, rows, head.rows(rows.items()), all, e, head.new Scratch(longest(rows)));
         return e;
     }
 
@@ -145,6 +145,15 @@ final class UserObjective {
             head.evaluate(users[b], params[b], items, rows.start()[b], rows.start()[b + 1], e.logits(),
                     e.jacobian(), s);
         }
+    }
+
+    /** The most rows of any one history. */
+    private static int longest(Rows rows) {
+        int most = 0;
+        for (int b = 0; b + 1 < rows.start().length; b++) {
+            most = Math.max(most, rows.start()[b + 1] - rows.start()[b]);
+        }
+        return most;
     }
 
     /** L of history b at p from the logits of its rows. */
@@ -219,7 +228,7 @@ final class UserObjective {
         int d = dimension();
         Rows rows = rows(histories, numItems);
         UserHead.ItemRows items = head.rows(rows.items());
-        UserHead.Scratch scratch = head.new Scratch();
+        UserHead.Scratch scratch = head.new Scratch(longest(rows));
         Evaluation e = new Evaluation(new float[rows.size()], new float[rows.size() * d]);
         float[] trialLogits = new float[rows.size()];
         float[][] p = new float[b][d];
