@@ -621,17 +621,6 @@ public final class BprMf implements FoldIn {
                     for (int f = 0; f < k; f++) {
                         g[f] += scale * colGrad[b] * qn[ob + f];
                     }
-                    if (h != null) {
-                        double w = colCurv[b] * scale;
-                        double[] qb = qnRows[b];
-                        for (int r = 0; r < k; r++) {
-                            double wr = w * qb[r];
-                            double[] tr = t[r];
-                            for (int c = 0; c <= r; c++) {
-                                tr[c] += wr * qb[c];
-                            }
-                        }
-                    }
                 }
                 if (h != null) {
                     for (int r = 0; r < k; r++) {
@@ -639,6 +628,13 @@ public final class BprMf implements FoldIn {
                             h[r * k + c] += t[r][c];
                         }
                     }
+                    int[] all = new int[nn];
+                    double[] weights = new double[nn];
+                    for (int b = 0; b < nn; b++) {
+                        all[b] = b;
+                        weights[b] = colCurv[b] * scale;
+                    }
+                    Dense.addOuters(h, qn, k, all, weights, nn);
                 }
             }
             for (int f = 0; f < k; f++) {

@@ -281,19 +281,10 @@ final class UserHead {
             }
         }
         for (int l = last; l >= 1; l--) {
-            int out = hidden[l];
-            float[] w = weights[l];
             float[][] prev = s.delta[l - 1];
+            timesUnits(weights[l], delta, prev, n);
             for (int r = 0; r < prev.length; r++) {
                 float[] pr = prev[r];
-                java.util.Arrays.fill(pr, 0, n, 0f);
-                for (int c = 0; c < out; c++) {
-                    float wrc = w[r * out + c];
-                    float[] dc = delta[c];
-                    for (int q = 0; q < n; q++) {
-                        pr[q] += wrc * dc[q];
-                    }
-                }
                 float[] z = s.z[l - 1][r];
                 for (int q = 0; q < n; q++) {
                     pr[q] = z[q] > 0 ? pr[q] : 0f;
@@ -301,15 +292,20 @@ final class UserHead {
             }
             delta = prev;
         }
-        int h0 = hidden[0];
-        for (int j = 0; j < km; j++) {
-            float[] jj = s.jm[j];
-            java.util.Arrays.fill(jj, 0, n, 0f);
-            for (int c = 0; c < h0; c++) {
-                float wjc = inUser[j * h0 + c];
-                float[] dc = delta[c];
+        timesUnits(inUser, delta, s.jm, n);
+    }
+
+    /** out[r][q] = sum_c w[r][c] in[c][q] for the block's n rows (w row-major [out.length, in.length]). */
+    private static void timesUnits(float[] w, float[][] in, float[][] out, int n) {
+        int cols = in.length;
+        for (int r = 0; r < out.length; r++) {
+            float[] o = out[r];
+            java.util.Arrays.fill(o, 0, n, 0f);
+            for (int c = 0; c < cols; c++) {
+                float wrc = w[r * cols + c];
+                float[] x = in[c];
                 for (int q = 0; q < n; q++) {
-                    jj[q] += wjc * dc[q];
+                    o[q] += wrc * x[q];
                 }
             }
         }
