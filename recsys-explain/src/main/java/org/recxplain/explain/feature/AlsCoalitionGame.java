@@ -82,6 +82,9 @@ final class AlsCoalitionGame {
             h[p] = Dense.dot(y, idx[p], xf, 0, k);
         }
         return masks -> {
+            // K_ab = z_a . y_b for history positions a >= b, computed on first use: coalitions share most pairs
+            Kernel k0 = new Kernel(z0, idx);
+            Kernel kf = new Kernel(zf, idx);
             double[] out = new double[masks.length];
             for (int s = 0; s < masks.length; s++) {
                 boolean[] mask = masks[s];
@@ -98,8 +101,8 @@ final class AlsCoalitionGame {
                 if (r == 0) {
                     v = grow ? 0 : sf;
                 } else if (r <= k && useWoodbury) {
-                    v = grow ? woodbury(set, d, cp, z0, q0, null, 0, 1, idx)
-                            : woodbury(set, d, cp, zf, qf, h, sf, -1, idx);
+                    v = grow ? woodbury(set, d, cp, k0, q0, null, 0, 1)
+                            : woodbury(set, d, cp, kf, qf, h, sf, -1);
                 } else {
                     v = direct(set, grow, d, cp, grow ? emptyMatrix : fullMatrix, grow ? null : bf, item, idx);
                 }
@@ -115,8 +118,8 @@ final class AlsCoalitionGame {
      * K_ab = y_a^T W y_b, the score is base + sign (q . cp_S) - (D^1/2 q)^T G^-1 D^1/2 (K cp_S - h_S)
      * (with h = 0 when adding).
      */
-    private double woodbury(int[] set, double[] d, double[] cp, double[] z, double[] q, double[] h, double base,
-                            int sign, int[] idx) {
+    private static double woodbury(int[] set, double[] d, double[] cp, Kernel kernel, double[] q, double[] h,
+                                   double base, int sign) {
         int r = set.length;
         double[] g = new double[r * r];
         double[] sd = new double[r];
@@ -126,7 +129,7 @@ final class AlsCoalitionGame {
         double[] kcp = new double[r];
         for (int a = 0; a < r; a++) {
             for (int b = 0; b <= a; b++) {
-                double kab = Dense.dot(z, set[a], y, idx[set[b]], k);
+                double kab = kernel.at(set[a], set[b]);
                 g[a * r + b] = (a == b ? 1 : 0) + sign * sd[a] * kab * sd[b];
                 kcp[a] += kab * cp[set[b]];
                 if (b != a) {
@@ -148,6 +151,44 @@ final class AlsCoalitionGame {
             wu += w[a] * u[a];
         }
         return base + sign * qcp - wu;
+    }
+
+    /** Largest history whose kernel entries are cached in a dense m x m array (8 MB for each of the two). */
+    private static final int CACHED_UP_TO = 1024;
+
+    /**
+     * The entries K_ab = z_a . y_b (a &ge; b, positions in the history) of one game's Woodbury updates, each
+     * computed once: a coalition of r entries needs r (r + 1) / 2 of them, and a game's thousands of coalitions
+     * draw them from the same m (m + 1) / 2. Histories longer than {@value #CACHED_UP_TO} compute them afresh.
+     * Not thread-safe: one per evaluation of the game.
+     */
+    private final class Kernel {
+        private final double[] z;
+        private final int[] idx;
+        private final double[] cache;
+        private final boolean[] known;
+
+        Kernel(double[] z, int[] idx) {
+            this.z = z;
+            this.idx = idx;
+            int m = idx.length;
+            boolean cached = m <= CACHED_UP_TO;
+            this.cache = cached ? new double[m * m] : null;
+            this.known = cached ? new boolean[m * m] : null;
+        }
+
+        /** K_ab for a &ge; b. */
+        double at(int a, int b) {
+            if (cache == null) {
+                return Dense.dot(z, a, y, idx[b], k);
+            }
+            int at = a * idx.length + b;
+            if (!known[at]) {
+                cache[at] = Dense.dot(z, a, y, idx[b], k);
+                known[at] = true;
+            }
+            return cache[at];
+        }
     }
 
     /** The score with A_S built from {@code start} (empty or full system) plus or minus the entries. */
