@@ -13,8 +13,8 @@ import org.recxplain.model.bpr.BprMf;
  * with the current Hessian predicts the new optimum, dp = -H^-1 (grad L_{H-j}(p) - grad L_H(p)) (the second
  * gradient is zero to rounding: the stored p is the exact fold-in). The weight of j is the predicted drop of
  * the item's score, -q_i . dp, and its effect carries the predicted score after the removal (see
- * {@link InfluenceExplainer}). The Hessian (k x k) is factorised once per user; each history item costs one
- * gradient, O(|H| |negatives| k).
+ * {@link InfluenceExplainer}). The Hessian (k x k) is factorised once per user; the gradient changes of all
+ * history items come from one pass over the pairs ({@link BprMf#userGradientChanges}), O(|H| |negatives| k).
  *
  * <p>Thread-safety: immutable.
  */
@@ -29,8 +29,7 @@ public final class BprInfluenceExplainer extends UserInfluenceExplainer {
     @Override
     protected UserDerivatives derivatives(int user, Row history) {
         double[] p = model.userFactor(user);
-        return new UserDerivatives(model.userHessian(history, p), p.length,
-                gradientChanges(history, h -> model.userGradient(h, p)));
+        return new UserDerivatives(model.userHessian(history, p), p.length, model.userGradientChanges(history, p));
     }
 
     @Override

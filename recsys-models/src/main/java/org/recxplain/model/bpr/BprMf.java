@@ -191,6 +191,8 @@ public final class BprMf implements FoldIn {
     private final double[] itemBias;
     /** The seeded permutation of the items from which sampled fold-in negatives are taken. */
     private final int[] negativeOrder;
+    /** The inverse of negativeOrder; racy but idempotent lazy initialisation (every thread computes the same). */
+    private volatile int[] negativePosition;
     private final ModelInfo info;
 
     private BprMf(Dataset data, Config config, double[] userFactors, double[] itemFactors, double[] itemBias,
@@ -407,6 +409,78 @@ public final class BprMf implements FoldIn {
         return objective(history).gradient(checkVector(userVector));
     }
 
+    /**
+     * grad L_{H-j} - grad L_H at {@code userVector} for every position j of {@code history} (history order):
+     * the gradient changes of influence functions. Where removing j leaves the negatives N unchanged (j is not
+     * among the first {@link Config#foldInNegatives()} items outside H - j), the change follows from the sums
+     * of one pass over the pairs, with R = sum_i r_i q_i (r_i = sum_n sigma(z_in)), C = sum_n c_n q_n
+     * (c_n = sum_i sigma(z_in)) and u_j = sum_n sigma(z_jn) q_n:
+     * <pre>  (s' - s)(C - R) + s' (r_j q_j - u_j),   s = 1 / (|P| |N|),  s' = 1 / ((|P| - 1) |N|)</pre>
+     * (C - R is the gradient less its regulariser, times |P| |N|; u_j comes from the same pass). The other positions, and every position when N is
+     * every item outside H, take the difference of the two gradients. Cost O(|P| |N| k) plus one gradient per
+     * position that changes N, instead of |H| + 1 gradients.
+     *
+     * @throws IndexOutOfBoundsException if the history names an item outside the data
+     */
+    public double[][] userGradientChanges(Row history, double[] userVector) {
+        double[] p = checkVector(userVector);
+        UserObjective full = objective(history);
+        int[] h = history.indices();
+        double[][] out = new double[h.length][];
+        if (full.trivial() || h.length < 2) {
+            double[] g = full.gradient(p);
+            for (int j = 0; j < h.length; j++) {
+                out[j] = minus(objective(history.without(h[j])).gradient(p), g);
+            }
+            return out;
+        }
+        // the latest position in the permutation of a negative: a removed item before it joins N
+        int last = -1;
+        for (int n : full.negatives) {
+            last = Math.max(last, negativePosition()[n]);
+        }
+        boolean capped = config.foldInNegatives() != 0 && full.nn == config.foldInNegatives();
+        int np = h.length;
+        double[] u = new double[2 * np * k];
+        double[] g = new double[k];
+        full.derivatives(p, g, null, u);
+        // C - R = (g - reg p) / s, so (s' - s)(C - R) = (s' / s - 1)(g - reg p) with s' / s = |P| / (|P| - 1)
+        double ratio = (double) np / (np - 1) - 1;
+        double s1 = 1.0 / ((double) (np - 1) * full.nn);
+        for (int j = 0; j < np; j++) {
+            if (!capped || negativePosition()[h[j]] < last) {
+                out[j] = minus(objective(history.without(h[j])).gradient(p), g);
+                continue;
+            }
+            double[] d = new double[k];
+            for (int f = 0; f < k; f++) {
+                d[f] = ratio * (g[f] - config.regularization() * p[f]) + s1 * (u[j * k + f] - u[(np + j) * k + f]);
+            }
+            out[j] = d;
+        }
+        return out;
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        for (int f = 0; f < a.length; f++) {
+            a[f] -= b[f];
+        }
+        return a;
+    }
+
+    /** The position of each item in the permutation of the fold-in negatives (computed on first use). */
+    private int[] negativePosition() {
+        int[] pos = negativePosition;
+        if (pos == null) {
+            pos = new int[negativeOrder.length];
+            for (int q = 0; q < pos.length; q++) {
+                pos[negativeOrder[q]] = q;
+            }
+            negativePosition = pos;
+        }
+        return pos;
+    }
+
     /** The Hessian of L at {@code userVector}: k x k, row-major, symmetric positive definite. */
     public double[] userHessian(Row history, double[] userVector) {
         double[] h = objective(history).hessian(checkVector(userVector));
@@ -544,14 +618,14 @@ public final class BprMf implements FoldIn {
 
         double[] gradient(double[] p) {
             double[] g = new double[k];
-            derivatives(p, g, null);
+            derivatives(p, g, null, null);
             return g;
         }
 
         /** The Hessian, lower triangle and diagonal only. */
         double[] hessian(double[] p) {
             double[] h = new double[k * k];
-            derivatives(p, new double[k], h);
+            derivatives(p, new double[k], h, null);
             return h;
         }
 
@@ -559,15 +633,18 @@ public final class BprMf implements FoldIn {
          * Fills {@code g} with the gradient and, unless {@code h} is null, {@code h} (lower triangle) with
          * the Hessian at p. With z = s_j - s_i, a pair adds sigma(z) (q_j - q_i) to the gradient and
          * sigma(z) (1 - sigma(z)) (q_i - q_j)(q_i - q_j)^T to the Hessian; both are gathered per row and
-         * column of the pair matrix, so that only the cross term q_i v_i^T costs O(k) per pair.
+         * column of the pair matrix, so that only the cross term q_i v_i^T costs O(k) per pair. Unless
+         * {@code removal} is null, it receives, for each positive i at offset i k, r_i q_i with r_i = sum over j
+         * of sigma(z), and at offset (|P| + i) k, u_i = sum over j of sigma(z) q_j (see
+         * {@link #userGradientChanges}).
          */
-        void derivatives(double[] p, double[] g, double[] h) {
+        void derivatives(double[] p, double[] g, double[] h, double[] removal) {
             if (!trivial()) {
                 double[] sp = scores(qp, bp, p);
                 double[] sn = scores(qn, bn, p);
                 double[] colGrad = new double[nn];
                 double[] colCurv = new double[nn];
-                double[][] qnRows = h == null ? null : rows(qn, nn);
+                double[][] qnRows = h == null && removal == null ? null : rows(qn, nn);
                 // the Hessian's lower triangle, one array per row (loops over a row's columns vectorise)
                 double[][] t = null;
                 if (h != null) {
@@ -589,6 +666,13 @@ public final class BprMf implements FoldIn {
                         double sig = z >= 0 ? inv : e * inv;
                         rowGrad += sig;
                         colGrad[b] += sig;
+                        if (removal != null) {
+                            double[] qb = qnRows[b];
+                            int ou = (np + a) * k;
+                            for (int f = 0; f < k; f++) {
+                                removal[ou + f] += sig * qb[f];
+                            }
+                        }
                         if (h != null) {
                             double curv = e * inv * inv;
                             rowCurv += curv;
@@ -602,6 +686,11 @@ public final class BprMf implements FoldIn {
                     int oa = a * k;
                     for (int f = 0; f < k; f++) {
                         g[f] -= scale * rowGrad * qp[oa + f];
+                    }
+                    if (removal != null) {
+                        for (int f = 0; f < k; f++) {
+                            removal[oa + f] = rowGrad * qp[oa + f];
+                        }
                     }
                     if (h != null) {
                         // rowCurv q_i q_i^T - (q_i v^T + v q_i^T), where v = sum over j of curv_ij q_j
@@ -666,7 +755,7 @@ public final class BprMf implements FoldIn {
             for (; step < MAX_NEWTON_STEPS; step++) {
                 double[] g = new double[k];
                 double[] h = new double[k * k];
-                derivatives(p, g, h);
+                derivatives(p, g, h, null);
                 if (Math.sqrt(Dense.dot(g, 0, g, 0, k)) <= GRADIENT_TOLERANCE) {
                     return p;
                 }

@@ -118,6 +118,36 @@ class BprMfTest {
     }
 
     @Test
+    void gradientChangesEqualTheDifferenceOfTheTwoGradients() {
+        Dataset data = SyntheticData.small(4).generate().dataset();
+        // 5 negatives: most removals leave N as it is (the closed form); 0: every removal adds to N (two
+        // gradients each); 60: both kinds
+        for (int negatives : new int[] {5, 60, 0}) {
+            BprMf bpr = BprMf.train(data, SMALL.withFactors(6).withEpochs(5).withFoldInNegatives(negatives));
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(negatives);
+            for (int u = 0; u < data.interactions().numUsers(); u += 7) {
+                Row h = data.interactions().userRow(u);
+                for (double[] p : new double[][] {bpr.userFactor(u), rnd.doubles(6, -1, 1).toArray()}) {
+                    double[][] changes = bpr.userGradientChanges(h, p);
+                    assertEquals(h.size(), changes.length);
+                    double[] g = bpr.userGradient(h, p);
+                    for (int j = 0; j < h.size(); j++) {
+                        double[] expected = bpr.userGradient(h.without(h.indices()[j]), p);
+                        for (int f = 0; f < 6; f++) {
+                            expected[f] -= g[f];
+                        }
+                        double scale = Math.max(norm(expected), 1e-3);
+                        for (int f = 0; f < 6; f++) {
+                            assertEquals(expected[f], changes[j][f], 1e-12 * scale,
+                                    "user " + u + ", position " + j + ", negatives " + negatives);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void foldInOfTheTrainingHistoryRanksHeldOutPositivesBetterThanRandom() {
         Holdout.Parts split = Holdout.leaveLastOut(new SyntheticData(400, 300, 10, 2, 30, 0.05, 6).generate().dataset());
         BprMf bpr = BprMf.train(split.train(), SMALL.withEpochs(10));
