@@ -185,12 +185,12 @@ public final class ImplicitAls implements FoldIn {
         try {
             long start = System.nanoTime();
             for (int it = 0; it < config.iterations(); it++) {
-                sweep(pool, nu, users, items, k, config, x::userRow);
-                sweep(pool, ni, items, users, k, config, x::itemColumn);
+                sweep(pool, nu, users, items, k, config, x::userRow, false);
+                sweep(pool, ni, items, users, k, config, x::itemColumn, true);
                 progress.sweepDone(it + 1, config.iterations());
             }
             // the final user sweep makes the stored user factors the exact fold-in of each history
-            sweep(pool, nu, users, items, k, config, x::userRow);
+            sweep(pool, nu, users, items, k, config, x::userRow, false);
             LOG.debug("trained implicit ALS k={} on {} in {} ms", k, x, (System.nanoTime() - start) / 1_000_000);
         } finally {
             pool.shutdown();
@@ -257,15 +257,25 @@ public final class ImplicitAls implements FoldIn {
         }
     }
 
-    /** Solves every row of {@code target} against the fixed {@code fixed} factors. */
+    /**
+     * Solves every row of {@code target} against the fixed {@code fixed} factors; with {@code lowRank}, rows
+     * of few entries by the Woodbury identity ({@link LowRankSolver}; the item sweeps: the user sweeps solve
+     * directly, so that a stored user factor is bit for bit the {@link #userSystem} solution).
+     */
     private static void sweep(ForkJoinPool pool, int n, double[] target, double[] fixed, int k, Config config,
-                              java.util.function.IntFunction<Row> rows) {
+                              java.util.function.IntFunction<Row> rows, boolean lowRank) {
         double[] gram = Dense.gram(fixed, k);
+        LowRankSolver low = lowRank ? new LowRankSolver(gram, k, config.lambda()) : null;
         Parallel.forChunks(pool, n, 64, (from, to) -> {
             double[] a = new double[k * k];
             double[] b = new double[k];
             for (int r = from; r < to; r++) {
-                halfStep(rows.apply(r), fixed, gram, k, config.lambda(), config.alpha(), a, b);
+                Row row = rows.apply(r);
+                if (low != null && row.size() <= low.maxEntries()) {
+                    low.solve(row, fixed, config.alpha(), b);
+                } else {
+                    halfStep(row, fixed, gram, k, config.lambda(), config.alpha(), a, b);
+                }
                 System.arraycopy(b, 0, target, r * k, k);
             }
         });
@@ -275,7 +285,7 @@ public final class ImplicitAls implements FoldIn {
      * One exact ALS half-step: fills {@code a} with Y^T C Y + lambda I (lower triangle) and overwrites
      * {@code b} with the solution x; returns the factorisation of {@code a}.
      */
-    private static Cholesky halfStep(Row row, double[] fixed, double[] gram, int k, double lambda, double alpha,
+    static Cholesky halfStep(Row row, double[] fixed, double[] gram, int k, double lambda, double alpha,
                                      double[] a, double[] b) {
         System.arraycopy(gram, 0, a, 0, k * k);
         java.util.Arrays.fill(b, 0);
