@@ -13,6 +13,7 @@ import org.recxplain.model.io.ModelFile;
 import org.recxplain.model.io.ModelReader;
 import org.recxplain.model.linalg.Cholesky;
 import org.recxplain.model.linalg.Dense;
+import org.recxplain.model.linalg.FactorColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -191,8 +192,10 @@ public final class BprMf implements FoldIn {
     private final double[] itemBias;
     /** The seeded permutation of the items from which sampled fold-in negatives are taken. */
     private final int[] negativeOrder;
-    /** The inverse of negativeOrder; racy but idempotent lazy initialisation (every thread computes the same). */
-    private volatile int[] negativePosition;
+    /** The position of each item in negativeOrder. */
+    private final int[] negativePosition;
+    /** The item factors by column, for scoring every item. */
+    private final FactorColumns itemColumns;
     private final ModelInfo info;
 
     private BprMf(Dataset data, Config config, double[] userFactors, double[] itemFactors, double[] itemBias,
@@ -204,6 +207,11 @@ public final class BprMf implements FoldIn {
         this.itemFactors = itemFactors;
         this.itemBias = itemBias;
         this.negativeOrder = negativeOrder;
+        this.negativePosition = new int[negativeOrder.length];
+        for (int q = 0; q < negativeOrder.length; q++) {
+            negativePosition[negativeOrder[q]] = q;
+        }
+        this.itemColumns = new FactorColumns(itemFactors, k);
         String fp = Fingerprint.of(userFactors) + Fingerprint.of(itemFactors).substring(0, 4);
         this.info = new ModelInfo(FAMILY, config.asMap(), config.seed(), fp);
     }
@@ -416,9 +424,9 @@ public final class BprMf implements FoldIn {
      * of one pass over the pairs, with R = sum_i r_i q_i (r_i = sum_n sigma(z_in)), C = sum_n c_n q_n
      * (c_n = sum_i sigma(z_in)) and u_j = sum_n sigma(z_jn) q_n:
      * <pre>  (s' - s)(C - R) + s' (r_j q_j - u_j),   s = 1 / (|P| |N|),  s' = 1 / ((|P| - 1) |N|)</pre>
-     * (C - R is the gradient less its regulariser, times |P| |N|; u_j comes from the same pass). The other positions, and every position when N is
-     * every item outside H, take the difference of the two gradients. Cost O(|P| |N| k) plus one gradient per
-     * position that changes N, instead of |H| + 1 gradients.
+     * (C - R is the gradient less its regulariser, times |P| |N|; u_j comes from the same pass). The other
+     * positions, and every position when N is every item outside H, take the difference of the two gradients.
+     * Cost O(|P| |N| k) plus one gradient per position that changes N, instead of |H| + 1 gradients.
      *
      * @throws IndexOutOfBoundsException if the history names an item outside the data
      */
@@ -437,7 +445,7 @@ public final class BprMf implements FoldIn {
         // the latest position in the permutation of a negative: a removed item before it joins N
         int last = -1;
         for (int n : full.negatives) {
-            last = Math.max(last, negativePosition()[n]);
+            last = Math.max(last, negativePosition[n]);
         }
         boolean capped = config.foldInNegatives() != 0 && full.nn == config.foldInNegatives();
         int np = h.length;
@@ -448,7 +456,7 @@ public final class BprMf implements FoldIn {
         double ratio = (double) np / (np - 1) - 1;
         double s1 = 1.0 / ((double) (np - 1) * full.nn);
         for (int j = 0; j < np; j++) {
-            if (!capped || negativePosition()[h[j]] < last) {
+            if (!capped || negativePosition[h[j]] < last) {
                 out[j] = minus(objective(history.without(h[j])).gradient(p), g);
                 continue;
             }
@@ -466,19 +474,6 @@ public final class BprMf implements FoldIn {
             a[f] -= b[f];
         }
         return a;
-    }
-
-    /** The position of each item in the permutation of the fold-in negatives (computed on first use). */
-    private int[] negativePosition() {
-        int[] pos = negativePosition;
-        if (pos == null) {
-            pos = new int[negativeOrder.length];
-            for (int q = 0; q < pos.length; q++) {
-                pos[negativeOrder[q]] = q;
-            }
-            negativePosition = pos;
-        }
-        return pos;
     }
 
     /** The Hessian of L at {@code userVector}: k x k, row-major, symmetric positive definite. */
@@ -832,10 +827,9 @@ public final class BprMf implements FoldIn {
         return itemBias[item] + Dense.dot(itemFactors, item, users, row, k);
     }
 
+    /** Every item's score, the same bits as {@link #score(double[], int, int)} item by item. */
     private void scoreAll(double[] users, int row, float[] out) {
-        for (int i = 0; i < itemBias.length; i++) {
-            out[i] = (float) score(users, row, i);
-        }
+        itemColumns.scoreAll(users, row * k, itemBias, out);
     }
 
     @Override

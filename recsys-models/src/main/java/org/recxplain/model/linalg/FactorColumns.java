@@ -51,6 +51,19 @@ public final class FactorColumns {
      * @throws IllegalArgumentException if {@code out} has fewer than {@link #rows()} entries
      */
     public void scoreAll(double[] x, int xOffset, float[] out) {
+        scoreAll(x, xOffset, null, out);
+    }
+
+    /**
+     * {@code out[r] = (float) (offsets[r] + row_r . x[xOffset .. xOffset + k))} for every row r (the offsets
+     * added to the finished sums, as {@code offsets[r] + Dense.dot(..)} does; none when null).
+     *
+     * @throws IllegalArgumentException if {@code out} or {@code offsets} has fewer than {@link #rows()} entries
+     */
+    public void scoreAll(double[] x, int xOffset, double[] offsets, float[] out) {
+        if (offsets != null && offsets.length < n) {
+            throw new IllegalArgumentException("offsets have " + offsets.length + " entries for " + n + " rows");
+        }
         if (out.length < n) {
             throw new IllegalArgumentException("output has " + out.length + " entries for " + n + " rows");
         }
@@ -67,8 +80,14 @@ public final class FactorColumns {
                 }
             }
             int from = b * BLOCK;
-            for (int q = 0; q < len; q++) {
-                out[from + q] = (float) acc[q];
+            if (offsets == null) {
+                for (int q = 0; q < len; q++) {
+                    out[from + q] = (float) acc[q];
+                }
+            } else {
+                for (int q = 0; q < len; q++) {
+                    out[from + q] = (float) (offsets[from + q] + acc[q]);
+                }
             }
         }
     }

@@ -33,8 +33,18 @@ class DenseKernelsTest {
                     assertEquals(Float.floatToIntBits(byRows[r]), Float.floatToIntBits(byColumns[r]),
                             "k=" + k + ", n=" + n + ", row " + r);
                 }
+                // with offsets (item biases): offset + dot, then rounded to float
+                double[] offsets = gaussian(n, n);
+                columns.scoreAll(x, k, offsets, byColumns);
+                for (int r = 0; r < n; r++) {
+                    float expected = (float) (offsets[r] + Dense.dot(rows, r, x, 1, k));
+                    assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(byColumns[r]),
+                            "offsets, k=" + k + ", n=" + n + ", row " + r);
+                }
             }
         }
+        assertThrows(IllegalArgumentException.class,
+                () -> new FactorColumns(new double[6], 3).scoreAll(new double[3], 0, new double[1], new float[2]));
         FactorColumns small = new FactorColumns(new double[6], 3);
         var e = assertThrows(IllegalArgumentException.class, () -> small.scoreAll(new double[3], 0, new float[1]));
         assertTrue(e.getMessage().contains("1 entries for 2 rows"), e.getMessage());
