@@ -1,6 +1,8 @@
 package org.recxplain.explain.feature;
 
 import org.recxplain.data.Row;
+
+import java.util.Arrays;
 import org.recxplain.model.als.ImplicitAls;
 import org.recxplain.model.linalg.Cholesky;
 import org.recxplain.model.linalg.Dense;
@@ -11,8 +13,10 @@ import org.recxplain.model.linalg.Dense;
  * b_S = sum_{j in S} cp_j y_j (d = c - 1, cp = c p). A coalition that differs from the empty or the full
  * history by r &le; k entries is a rank-r update of the empty system (shared by all users) or a downdate of
  * the user's full one; Woodbury with the precomputed W y_j gives its score in O(r^2 k + r^3) instead of a
- * fold-in's O(|S| k^2 + k^3). Larger differences build A_S from the nearer end, O(r k^2 + k^3). Values are
- * rounded to float, as {@code FoldIn.scoreFolded} returns them, so they equal the fold-in values to rounding.
+ * fold-in's O(|S| k^2 + k^3); the kernel entries y_a W y_b are computed once per game. Larger differences
+ * build A_S from the nearer end, O(r k^2 + k^3), where a coalition and its complement (next to each other
+ * under paired sampling) share the sum over their r differing entries. Values are rounded to float, as
+ * {@code FoldIn.scoreFolded} returns them, so they equal the fold-in values to rounding.
  *
  * <p>Thread-safety: immutable; the per-target state lives in {@link #game}'s closure.
  */
@@ -86,6 +90,9 @@ final class AlsCoalitionGame {
             Kernel k0 = new Kernel(z0, idx);
             Kernel kf = new Kernel(zf, idx);
             double[] out = new double[masks.length];
+            // the entries' sums of the last direct coalition: its complement, which paired sampling puts next to
+            // it, removes from the full system what it adds to the empty one
+            Entries last = null;
             for (int s = 0; s < masks.length; s++) {
                 boolean[] mask = masks[s];
                 int in = MaskDesign.onCount(mask);
@@ -104,7 +111,10 @@ final class AlsCoalitionGame {
                     v = grow ? woodbury(set, d, cp, k0, q0, null, 0, 1)
                             : woodbury(set, d, cp, kf, qf, h, sf, -1);
                 } else {
-                    v = direct(set, grow, d, cp, grow ? emptyMatrix : fullMatrix, grow ? null : bf, item, idx);
+                    if (last == null || !Arrays.equals(last.set, set)) {
+                        last = entries(set, d, cp, idx);
+                    }
+                    v = direct(last, grow, grow ? emptyMatrix : fullMatrix, grow ? null : bf, item);
                 }
                 out[s] = (float) v;
             }
@@ -191,24 +201,44 @@ final class AlsCoalitionGame {
         }
     }
 
-    /** The score with A_S built from {@code start} (empty or full system) plus or minus the entries. */
-    private double direct(int[] set, boolean grow, double[] d, double[] cp, double[] start, double[] bStart,
-                          int item, int[] idx) {
-        double[] a = start.clone();
-        double[] b = bStart == null ? new double[k] : bStart.clone();
-        double sign = grow ? 1 : -1;
+    /** The sums over a set S of entries: sum_S d_j y_j y_j^T (lower triangle) and sum_S cp_j y_j. */
+    private record Entries(int[] set, double[] outer, double[] linear) {
+    }
+
+    private Entries entries(int[] set, double[] d, double[] cp, int[] idx) {
+        double[] outer = new double[k * k];
+        double[] linear = new double[k];
         int[] rows = new int[set.length];
         double[] weights = new double[set.length];
         for (int q = 0; q < set.length; q++) {
             rows[q] = idx[set[q]];
-            weights[q] = sign * d[set[q]];
+            weights[q] = d[set[q]];
         }
-        Dense.addOuters(a, y, k, rows, weights, set.length);
+        Dense.addOuters(outer, y, k, rows, weights, set.length);
         for (int p : set) {
             int off = idx[p] * k;
             for (int f = 0; f < k; f++) {
-                b[f] += sign * cp[p] * y[off + f];
+                linear[f] += cp[p] * y[off + f];
             }
+        }
+        return new Entries(set, outer, linear);
+    }
+
+    /**
+     * The score with A_S = {@code start} plus ({@code grow}, from the empty system) or minus (from the full one)
+     * the entries' outer products, and b_S = {@code bStart} (zero if null) plus or minus their linear sum.
+     */
+    private double direct(Entries e, boolean grow, double[] start, double[] bStart, int item) {
+        double sign = grow ? 1 : -1;
+        double[] a = start.clone();
+        for (int r = 0; r < k; r++) {
+            for (int c = 0; c <= r; c++) {
+                a[r * k + c] += sign * e.outer[r * k + c];
+            }
+        }
+        double[] b = bStart == null ? new double[k] : bStart.clone();
+        for (int f = 0; f < k; f++) {
+            b[f] += sign * e.linear[f];
         }
         new Cholesky(a, k).solveInPlace(b);
         return Dense.dot(y, item, b, 0, k);
