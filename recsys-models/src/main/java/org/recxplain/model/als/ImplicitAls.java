@@ -31,7 +31,9 @@ import java.util.concurrent.ForkJoinPool;
  * <p>Each observed value r_ui &ge; 0 gives a confidence c_ui = 1 + alpha * r_ui and a preference p_ui = 1
  * if r_ui &gt; 0, else 0; unobserved pairs have c = 1, p = 0. The score of item i for user u is
  * x_u . y_i. A user's factor solves (Y^T Y + Y^T (C_u - I) Y + lambda I) x_u = Y^T C_u p_u; with the
- * precomputed Y^T Y one solve costs O(|H_u| k^2 + k^3). Items are solved symmetrically.
+ * precomputed Y^T Y one solve costs O(|H_u| k^2 + k^3). Items are solved symmetrically; an item with at most
+ * k/4 users is solved by the Woodbury identity against the sweep's (X^T X + lambda I)^-1 instead
+ * ({@code LowRankSolver}, O(r k^2): the same solution to rounding), as most items of sparse data are.
  *
  * <p>Training ends with a user sweep against the final item factors, so that the stored user factors are
  * exactly the {@link #userSystem(Row) fold-in} of each user's history: the neighbourhood explanation
