@@ -1,11 +1,11 @@
 package org.recxplain.explain.feature;
 
 import org.recxplain.data.Row;
-
-import java.util.Arrays;
 import org.recxplain.model.als.ImplicitAls;
 import org.recxplain.model.linalg.Cholesky;
 import org.recxplain.model.linalg.Dense;
+
+import java.util.Arrays;
 
 /**
  * The coalition values of {@link InteractionShapExplainer} for implicit ALS in closed form: the score of the

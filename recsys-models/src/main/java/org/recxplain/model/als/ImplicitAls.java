@@ -288,7 +288,7 @@ public final class ImplicitAls implements FoldIn {
      * {@code b} with the solution x; returns the factorisation of {@code a}.
      */
     static Cholesky halfStep(Row row, double[] fixed, double[] gram, int k, double lambda, double alpha,
-                                     double[] a, double[] b) {
+                             double[] a, double[] b) {
         System.arraycopy(gram, 0, a, 0, k * k);
         java.util.Arrays.fill(b, 0);
         int[] idx = row.indices();

@@ -7,8 +7,9 @@ import org.recxplain.model.linalg.Cholesky;
  * The ALS half-step of a row with few entries by the Woodbury identity. With A_0 = F^T F + lambda I shared by
  * every row of a sweep (F the fixed factors), a row with r entries solves
  * <pre>  (A_0 + sum_p d_p y_p y_p^T) x = sum_p t_p y_p,   d_p = c_p - 1 = alpha v_p,  t_p = c_p [v_p &gt; 0]</pre>
- * as x = W t_Z - Z S (I + S K S)^-1 S K t with W = A_0^-1 (computed once per sweep), Z = W Y (k x r),
- * K = Y^T W Y, S = diag(sqrt(d)): O(r k^2 + r^2 k + r^3) instead of the direct O(r k^2 + k^3). The matrix
+ * (Y = [y_1 .. y_r]) as x = Z t - Z S (I + S K S)^-1 S K t with W = A_0^-1 (computed once per sweep),
+ * Z = W Y (k x r), K = Y^T W Y, S = diag(sqrt(d)): O(r k^2 + r^2 k + r^3) instead of the direct
+ * O(r k^2 + k^3). The matrix
  * I + S K S has eigenvalues of at least 1, so the small solve is well conditioned. The same solution as the
  * direct half-step to rounding (tested); worth it up to about k / 4 entries, which most items of a sparse
  * data set have.
