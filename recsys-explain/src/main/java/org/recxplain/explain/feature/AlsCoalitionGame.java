@@ -13,7 +13,8 @@ import java.util.Arrays;
  * b_S = sum_{j in S} cp_j y_j (d = c - 1, cp = c p). A coalition that differs from the empty or the full
  * history by r &le; k entries is a rank-r update of the empty system (shared by all users) or a downdate of
  * the user's full one; Woodbury with the precomputed W y_j gives its score in O(r^2 k + r^3) instead of a
- * fold-in's O(|S| k^2 + k^3); the kernel entries y_a W y_b are computed once per game. Larger differences
+ * fold-in's O(|S| k^2 + k^3); the kernel entries y_a W y_b are computed once per evaluation of the game
+ * (histories up to {@value #CACHED_UP_TO} entries). Larger differences
  * build A_S from the nearer end, O(r k^2 + k^3), where a coalition and its complement (next to each other
  * under paired sampling) share the sum over their r differing entries. Values are rounded to float, as
  * {@code FoldIn.scoreFolded} returns them, so they equal the fold-in values to rounding.
@@ -87,8 +88,8 @@ final class AlsCoalitionGame {
         }
         return masks -> {
             // K_ab = z_a . y_b for history positions a >= b, computed on first use: coalitions share most pairs
-            Kernel k0 = new Kernel(z0, idx);
-            Kernel kf = new Kernel(zf, idx);
+            Kernel k0 = useWoodbury ? new Kernel(z0, idx) : null;
+            Kernel kf = useWoodbury ? new Kernel(zf, idx) : null;
             double[] out = new double[masks.length];
             // the entries' sums of the last direct coalition: its complement, which paired sampling puts next to
             // it, removes from the full system what it adds to the empty one
@@ -163,7 +164,7 @@ final class AlsCoalitionGame {
         return base + sign * qcp - wu;
     }
 
-    /** Largest history whose kernel entries are cached in a dense m x m array (8 MB for each of the two). */
+    /** Largest history whose kernel entries are cached in dense m x m arrays (9 MB for each of the two). */
     private static final int CACHED_UP_TO = 1024;
 
     /**

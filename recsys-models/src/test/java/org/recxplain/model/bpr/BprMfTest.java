@@ -120,8 +120,8 @@ class BprMfTest {
     @Test
     void gradientChangesEqualTheDifferenceOfTheTwoGradients() {
         Dataset data = SyntheticData.small(4).generate().dataset();
-        // 5 negatives: most removals leave N as it is (the closed form); 0: every removal adds to N (two
-        // gradients each); 60: both kinds
+        // 5 negatives: most removals leave N as it is (the closed form); 60: both kinds; 0: every removal adds
+        // to N, so every position must take the two gradients (the closed form would be wrong there)
         for (int negatives : new int[] {5, 60, 0}) {
             BprMf bpr = BprMf.train(data, SMALL.withFactors(6).withEpochs(5).withFoldInNegatives(negatives));
             java.util.SplittableRandom rnd = new java.util.SplittableRandom(negatives);

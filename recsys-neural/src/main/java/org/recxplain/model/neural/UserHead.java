@@ -280,8 +280,9 @@ final class UserHead {
     /**
      * df/dp^M of the block's rows into {@code s.jm}, from the values {@link #forward} left in {@code s}. The
      * ReLU's derivative [z &gt; 0] is applied as a bit mask from the activation a = max(z, 0), whose bits are
-     * positive exactly where z &gt; 0 (max gives +0 for z = -0): x [z &gt; 0] = x where z &gt; 0, +0 elsewhere,
-     * as the comparison would give, in a loop the JIT vectorises (it does not vectorise the conditional).
+     * positive exactly where z &gt; 0 (max gives +0 for z = -0; a NaN z, whose logit is NaN anyway, counts as
+     * active): x [z &gt; 0] = x where z &gt; 0, +0 elsewhere, as the comparison would give, in a loop the JIT
+     * vectorises (it does not vectorise the conditional).
      */
     private void backward(int n, Scratch s) {
         int last = hidden.length - 1;
