@@ -387,7 +387,7 @@ public final class ImplicitAls implements FoldIn {
 
         /** Scores of every item with this user factor. */
         public void scoreAll(float[] out) {
-            itemColumns.scoreAll(factor, 0, out);
+            scoreAllWithFactor(factor, out);
         }
     }
 
@@ -442,12 +442,12 @@ public final class ImplicitAls implements FoldIn {
         return itemFactors.clone();
     }
 
-    /** The item factors without copying; package-private for the exact-update kernels. */
     /** Every item's score (rounded to float) for a user factor x. */
     void scoreAllWithFactor(double[] x, float[] out) {
         itemColumns.scoreAll(x, 0, out);
     }
 
+    /** The item factors without copying; package-private for the exact-update kernels. */
     double[] itemFactorsView() {
         return itemFactors;
     }

@@ -46,8 +46,9 @@ import java.util.SplittableRandom;
  * history always gets the same negatives and removing an interaction changes N by at most one item.
  * {@link #foldIn(Row)} minimises L by damped Newton steps from p = 0 (to a gradient norm of 1e-10);
  * {@link #scoreAllFolded} and {@link #scoreFolded} start from the user's stored vector instead (the same
- * minimiser, as L is strictly convex, in fewer steps after a small change of history); {@link #userLoss}, {@link #userGradient} and {@link #userHessian} expose L and its derivatives for
- * influence functions. Cost of one Newton step: O(|P| |N| k + (|P| + |N|) k^2 + k^3).
+ * minimiser, as L is strictly convex, in fewer steps after a small change of history); {@link #userLoss},
+ * {@link #userGradient}, {@link #userHessian} and {@link #userGradientChanges} expose L and its derivatives
+ * for influence functions. Cost of one Newton step: O(|P| |N| k + (|P| + |N|) k^2 + k^3).
  *
  * <p>Training ends with a fold-in of every user (parallel over users; each user's result is independent of
  * the others, so the number of threads does not change it). The stored user vectors are therefore exactly
@@ -434,29 +435,24 @@ public final class BprMf implements FoldIn {
         double[] p = checkVector(userVector);
         UserObjective full = objective(history);
         int[] h = history.indices();
-        double[][] out = new double[h.length][];
-        if (full.trivial() || h.length < 2) {
-            double[] g = full.gradient(p);
-            for (int j = 0; j < h.length; j++) {
-                out[j] = minus(objective(history.without(h[j])).gradient(p), g);
-            }
-            return out;
-        }
+        int np = h.length;
+        // the closed form needs N full (capped) and a positive left after the removal
+        boolean closedForm = !full.trivial() && np >= 2 && config.foldInNegatives() != 0
+                && full.nn == config.foldInNegatives();
         // the latest position in the permutation of a negative: a removed item before it joins N
         int last = -1;
         for (int n : full.negatives) {
             last = Math.max(last, negativePosition[n]);
         }
-        boolean capped = config.foldInNegatives() != 0 && full.nn == config.foldInNegatives();
-        int np = h.length;
-        double[] u = new double[2 * np * k];
+        double[] u = closedForm ? new double[2 * np * k] : null;
         double[] g = new double[k];
         full.derivatives(p, g, null, u);
         // C - R = (g - reg p) / s, so (s' - s)(C - R) = (s' / s - 1)(g - reg p) with s' / s = |P| / (|P| - 1)
         double ratio = (double) np / (np - 1) - 1;
         double s1 = 1.0 / ((double) (np - 1) * full.nn);
+        double[][] out = new double[np][];
         for (int j = 0; j < np; j++) {
-            if (!capped || negativePosition[h[j]] < last) {
+            if (!closedForm || negativePosition[h[j]] < last) {
                 out[j] = minus(objective(history.without(h[j])).gradient(p), g);
                 continue;
             }
